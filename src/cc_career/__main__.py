@@ -1,0 +1,5 @@
+"""Allow `python -m cc_career`."""
+
+from cc_career.cli import main
+
+main()

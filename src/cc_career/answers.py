@@ -1,0 +1,86 @@
+"""Read, cross-check and write answers files (the contract trainers write by hand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cc_career import yamlio
+from cc_career.catalog import Catalog
+from cc_career.errors import InputError
+from cc_career.models.answers import Answers
+
+SCHEMA_HINT = "# yaml-language-server: $schema=cc-career-answers.schema.json"
+
+
+def load_answers(path: Path | str, catalog: Catalog) -> tuple[Answers, str | None]:
+    """One answers file, validated against the model and the catalog's ids, with the
+    decoding notice (e.g. "read as cp932") when the file was not plain UTF-8."""
+    document = yamlio.load(path)
+    try:
+        answers = yamlio.validate(document, Answers)
+        _cross_check(document, answers, catalog)
+    except InputError as error:
+        language = document.data.get("language") if isinstance(document.data, dict) else None
+        error.lang_hint = language if language in ("ja", "en") else None
+        raise
+    return answers, document.notice
+
+
+def _cross_check(document: yamlio.Document, answers: Answers, catalog: Catalog) -> None:
+    problems: list[InputError] = []
+
+    def add(loc: tuple, key: str, **params: object) -> None:
+        line, column = document.position(loc) or (None, None)
+        problems.append(InputError(document.path, key, line=line, column=column,
+                                   field=".".join(map(str, loc)), **params))
+
+    current, ideal = answers.current, answers.ideal
+    if current.role not in catalog.roles:
+        add(("current", "role"), "answers.unknown_role", id=current.role)
+    if current.years_in_role > current.years_total:
+        add(("current", "years_in_role"), "answers.years_in_role_exceed_total")
+    for section in ("skills", "trainer_skills"):
+        for skill_id in getattr(current, section):
+            if skill_id not in catalog.skills:
+                add(("current", section, skill_id), "answers.unknown_skill", id=skill_id)
+    for position, tag in enumerate(ideal.values):
+        if tag not in catalog.values:
+            add(("ideal", "values", position), "answers.unknown_value", id=tag)
+    for position, tag in enumerate(ideal.interests):
+        if tag not in catalog.interests:
+            add(("ideal", "interests", position), "answers.unknown_interest", id=tag)
+    target = ideal.target_role
+    if target is not None:
+        if target not in catalog.roles:
+            add(("ideal", "target_role"), "answers.unknown_role", id=target)
+        elif current.role in catalog.roles and not catalog.reachable(current.role, target):
+            add(("ideal", "target_role"), "answers.unreachable_target",
+                current=current.role, target=target)
+    if problems:
+        problems.sort(key=lambda e: (e.line or 0, e.column or 0))
+        first, first.more = problems[0], problems[1:]
+        raise first
+
+
+def dump_answers(answers: Answers) -> str:
+    """The answers as the YAML file the questionnaire saves: the contract's shape, no noise."""
+    data = answers.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
+    header = (
+        "# cc-career answers file — edit freely; replay with:\n"
+        "#   cc-career plan --answers cc-career-answers.yaml --no-input\n"
+        "# JSON Schema for editors: cc-career schema answers > cc-career-answers.schema.json\n"
+        f"{SCHEMA_HINT}\n"
+    )
+    return header + yamlio.dump(data)
+
+
+def expand_inputs(items: list[Path]) -> list[Path]:
+    """Files as given; folders become their *.yaml / *.yml files, sorted by name."""
+    files: list[Path] = []
+    for item in items:
+        if item.is_dir():
+            files.extend(sorted(p for p in item.iterdir()
+                                if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()))
+        else:
+            files.append(item)
+    return files

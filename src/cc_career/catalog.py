@@ -1,0 +1,161 @@
+"""Load and cross-check the career data (skills, roles, transitions) from data/."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from cc_career import yamlio
+from cc_career.errors import InputError
+from cc_career.models.catalog import PathsFile, Role, Skill, SkillsFile, Tag, Transition
+from cc_career.resources import data_file
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the planner knows about call-center careers, with ids resolved."""
+
+    skills: dict[str, Skill]
+    categories: dict[str, str]  # id -> ja/en names live on the model; this keeps order
+    roles: dict[str, Role]
+    transitions: tuple[Transition, ...]
+    values: dict[str, Tag]
+    interests: dict[str, Tag]
+    skills_file: SkillsFile
+    paths_file: PathsFile
+    sources: tuple[Path, Path]
+
+    def outgoing(self, role_id: str) -> list[Transition]:
+        return self._out.get(role_id, [])
+
+    def incoming(self, role_id: str) -> list[Transition]:
+        return [t for t in self.transitions if t.to == role_id]
+
+    def transition(self, from_role: str, to: str) -> Transition:
+        return next(t for t in self._out[from_role] if t.to == to)
+
+    @cached_property
+    def _out(self) -> dict[str, list[Transition]]:
+        out: dict[str, list[Transition]] = {}
+        for t in self.transitions:
+            out.setdefault(t.from_role, []).append(t)
+        return out
+
+    def reachable(self, start: str, goal: str) -> bool:
+        return goal in _reachable([start], list(self.transitions))
+
+    @property
+    def entry_roles(self) -> list[Role]:
+        return [r for r in self.roles.values() if r.entry]
+
+    def category_name(self, category_id: str, lang: str) -> str:
+        return next(c.name(lang) for c in self.skills_file.categories if c.id == category_id)
+
+
+def load_catalog(data_dir: Path | str | None = None) -> Catalog:
+    """Read skills.yaml and paths.yaml (user folder first, bundled otherwise) and check them."""
+    skills_doc = yamlio.load(data_file("skills.yaml", data_dir))
+    skills_file = yamlio.validate(skills_doc, SkillsFile)
+    paths_doc = yamlio.load(data_file("paths.yaml", data_dir))
+    paths_file = yamlio.validate(paths_doc, PathsFile)
+    _check_skills(skills_doc, skills_file)
+    _check_paths(paths_doc, paths_file, {s.id for s in skills_file.skills})
+    return Catalog(
+        skills={s.id: s for s in skills_file.skills},
+        categories={c.id: c.id for c in skills_file.categories},
+        roles={r.id: r for r in paths_file.roles},
+        transitions=tuple(paths_file.transitions),
+        values={v.id: v for v in paths_file.values},
+        interests={i.id: i for i in paths_file.interests},
+        skills_file=skills_file,
+        paths_file=paths_file,
+        sources=(skills_doc.path, paths_doc.path),
+    )
+
+
+class _Problems:
+    """Collects cross-check faults of one file, each placed at the YAML that causes it."""
+
+    def __init__(self, document: yamlio.Document) -> None:
+        self.document = document
+        self.found: list[InputError] = []
+
+    def add(self, loc: tuple, key: str, **params: object) -> None:
+        line, column = self.document.position(loc) or (None, None)
+        field = ".".join(str(p) for p in loc)
+        self.found.append(
+            InputError(self.document.path, key, line=line, column=column, field=field, **params)
+        )
+
+    def unique(self, section: str, ids: list[str]) -> None:
+        seen: set[str] = set()
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                self.add((section, index, "id"), "data.duplicate_id", id=item_id)
+            seen.add(item_id)
+
+    def raise_any(self) -> None:
+        if self.found:
+            self.found.sort(key=lambda e: (e.line or 0, e.column or 0))
+            first, first.more = self.found[0], self.found[1:]
+            raise first
+
+
+def _check_skills(document: yamlio.Document, skills: SkillsFile) -> None:
+    problems = _Problems(document)
+    problems.unique("categories", [c.id for c in skills.categories])
+    problems.unique("skills", [s.id for s in skills.skills])
+    categories = {c.id for c in skills.categories}
+    for index, skill in enumerate(skills.skills):
+        if skill.category not in categories:
+            problems.add(("skills", index, "category"), "data.unknown_category", id=skill.category)
+    problems.raise_any()
+
+
+def _check_paths(document: yamlio.Document, paths: PathsFile, skill_ids: set[str]) -> None:
+    problems = _Problems(document)
+    for section in ("values", "interests", "roles"):
+        problems.unique(section, [item.id for item in getattr(paths, section)])
+    values = {v.id for v in paths.values}
+    interests = {i.id for i in paths.interests}
+    roles = {r.id for r in paths.roles}
+    for index, role in enumerate(paths.roles):
+        for skill_id in role.skills:
+            if skill_id not in skill_ids:
+                problems.add(("roles", index, "skills", skill_id), "data.unknown_skill", id=skill_id)
+        for section, known in (("values", values), ("interests", interests)):
+            for position, tag in enumerate(getattr(role, section)):
+                if tag not in known:
+                    problems.add(("roles", index, section, position), "data.unknown_tag", id=tag)
+    pairs: set[tuple[str, str]] = set()
+    for index, move in enumerate(paths.transitions):
+        for end, role_id in (("from", move.from_role), ("to", move.to)):
+            if role_id not in roles:
+                problems.add(("transitions", index, end), "data.unknown_role", id=role_id)
+        if move.from_role == move.to:
+            problems.add(("transitions", index, "to"), "data.self_loop", id=move.to)
+        elif (move.from_role, move.to) in pairs:
+            problems.add(("transitions", index), "data.duplicate_transition",
+                         source=move.from_role, target=move.to)
+        pairs.add((move.from_role, move.to))
+    entries = [r.id for r in paths.roles if r.entry]
+    if not entries:
+        problems.add(("roles",), "data.no_entry_role")
+    reachable = _reachable(entries, paths.transitions)
+    for index, role in enumerate(paths.roles):
+        if role.id not in reachable and entries:
+            problems.add(("roles", index, "id"), "data.unreachable_role", id=role.id)
+    problems.raise_any()
+
+
+def _reachable(starts: list[str], transitions: list[Transition]) -> set[str]:
+    seen, queue = set(starts), deque(starts)
+    while queue:
+        here = queue.popleft()
+        for move in transitions:
+            if move.from_role == here and move.to not in seen:
+                seen.add(move.to)
+                queue.append(move.to)
+    return seen

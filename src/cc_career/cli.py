@@ -1,0 +1,189 @@
+"""The `cc-career` command line: options in, calls to cc_career.commands out.
+
+This module must stay light to import (`cc-career --help` has to feel instant): everything
+heavy — yaml, pydantic, rich, questionary, jinja2 — is imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cc_career import __version__
+from cc_career.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, CcCareerError
+
+app = typer.Typer(
+    name="cc-career",
+    help=(
+        "コールセンター・カスタマーサポートで働く人のキャリアプランづくり。\n\n"
+        "Career planning for call-center and customer-support staff: "
+        "ideal self, gap, SMART milestones, an interview answer."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+paths_app = typer.Typer(
+    help="キャリアパス（職種と移行）を見る / Browse the career paths (roles and moves).",
+    invoke_without_command=True,
+)
+app.add_typer(paths_app, name="paths")
+
+
+class Lang(str, Enum):
+    ja = "ja"
+    en = "en"
+
+
+class SchemaName(str, Enum):
+    answers = "answers"
+    paths = "paths"
+    skills = "skills"
+
+
+LangOption = Annotated[
+    Optional[Lang],
+    typer.Option("--lang", help="表示言語 ja|en（既定: 回答ファイルの language、なければ ja）/ Language."),
+]
+DataDirOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--data-dir",
+        envvar="CC_CAREER_DATA_DIR",
+        help="自分のセンターの paths.yaml / skills.yaml があるフォルダー / Folder with your own data.",
+        file_okay=False,
+    ),
+]
+AnswersOption = Annotated[
+    Optional[Path],
+    typer.Option("--answers", help="回答ファイル（YAML）/ Answers file to replay.", dir_okay=True),
+]
+OutOption = Annotated[
+    Path, typer.Option("--out", help="出力フォルダー / Output folder.", file_okay=False)
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="既存のファイルを上書きする / Overwrite existing files.")
+]
+NoInputOption = Annotated[
+    bool,
+    typer.Option("--no-input", help="何も質問しない（足りない回答はエラー）/ Never prompt."),
+]
+
+
+def _lang(option: Lang | None) -> str:
+    return option.value if option else "ja"
+
+
+@contextmanager
+def _errors(lang: str) -> Iterator[None]:
+    """The one place where errors become a message and an exit code, never a traceback."""
+    try:
+        yield
+    except CcCareerError as error:
+        shown = getattr(error, "lang_hint", None) if lang == "auto" else lang
+        sys.stderr.write(f"cc-career: {error.render(shown or 'ja')}\n")
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        sys.stderr.write("\ncc-career: interrupted\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cc-career {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="版を表示 / Show the version."),
+    ] = False,
+) -> None:
+    """コールセンターのキャリアプランづくり / Career planning for call-center staff."""
+
+
+@paths_app.callback()
+def paths(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """職種をトラック別に一覧表示 / List the roles by track (then `paths show ID`)."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {"lang": lang, "data_dir": data_dir}
+        return
+    with _errors(_lang(lang)):
+        from cc_career.commands import browse
+
+        browse.list_paths(_lang(lang), data_dir)
+
+
+@paths_app.command("show")
+def paths_show(
+    ctx: typer.Context,
+    role_id: Annotated[str, typer.Argument(metavar="ID", help="職種 ID / Role id, e.g. qa.")],
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """1つの職種の詳細（必要スキル、前後の移行、給与、資格）/ One role in detail."""
+    parent = ctx.obj or {}
+    lang = lang or parent.get("lang")
+    with _errors(_lang(lang)):
+        from cc_career.commands import browse
+
+        browse.show_role(role_id, _lang(lang), data_dir or parent.get("data_dir"))
+
+
+@app.command()
+def skills(lang: LangOption = None, data_dir: DataDirOption = None) -> None:
+    """スキルとレベル（1〜4）の説明 / The skills and what each level means."""
+    with _errors(_lang(lang)):
+        from cc_career.commands import browse
+
+        browse.list_skills(_lang(lang), data_dir)
+
+
+@app.command()
+def validate(
+    answers: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="確認する回答ファイルまたはフォルダー / Answers files or folders."),
+    ] = None,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """データと回答ファイルを検査 / Check the data and answers files (exit 2 on a fault)."""
+    with _errors(_lang(lang)):
+        from cc_career.commands import check
+
+        raise typer.Exit(check.validate(answers or [], _lang(lang), data_dir))
+
+
+@app.command()
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="answers | paths | skills")],
+) -> None:
+    """エディター用の JSON Schema を出力 / Print a JSON Schema for editors."""
+    from cc_career.commands import check
+
+    typer.echo(check.json_schema(name.value))
+
+
+def main() -> None:
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - outside any command
+        raise SystemExit(EXIT_INTERRUPTED) from None
+
+
+__all__ = ["app", "main", "EXIT_BAD_INPUT"]

@@ -1,0 +1,42 @@
+"""`cc-career validate` and `cc-career schema`: checking files, and schemas for editors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from cc_career.answers import expand_inputs, load_answers
+from cc_career.catalog import load_catalog
+from cc_career.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
+from cc_career.i18n import t
+
+
+def validate(items: list[Path], lang: str, data_dir: Path | None) -> int:
+    """Check the data, then each answers file; every fault is listed, exit 2 if any."""
+    catalog = load_catalog(data_dir)
+    skills_path, paths_path = catalog.sources
+    print(t("validate.data_ok", lang, roles=len(catalog.roles), skills=len(catalog.skills),
+            moves=len(catalog.transitions), paths=paths_path, skills_file=skills_path))
+    failed = 0
+    for path in expand_inputs(items):
+        try:
+            _, notice = load_answers(path, catalog)
+        except InputError as error:
+            failed += 1
+            sys.stderr.write(error.render(lang) + "\n")
+            continue
+        if notice:
+            sys.stderr.write(f"{path}: {t(notice, lang)}\n")
+        print(t("validate.answers_ok", lang, path=path))
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def json_schema(name: str) -> str:
+    from cc_career.models.answers import Answers
+    from cc_career.models.catalog import PathsFile, SkillsFile
+
+    model = {"answers": Answers, "paths": PathsFile, "skills": SkillsFile}[name]
+    schema = model.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, ensure_ascii=False, indent=2)

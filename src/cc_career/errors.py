@@ -1,0 +1,87 @@
+"""Every error the user can meet, each with its exit code; the CLI maps them to messages."""
+
+from __future__ import annotations
+
+# Exit codes, everywhere in the program.
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+class CcCareerError(Exception):
+    """Base for errors shown to the user as one clean message (never a traceback).
+
+    The text is a key into the locale files, rendered in the user's language only when shown.
+    """
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str) -> str:
+        from cc_career.i18n import t
+
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+class InputError(CcCareerError):
+    """A file the user gave is unreadable or wrong: `FILE:LINE:COL: field: what is wrong`."""
+
+    def __init__(
+        self,
+        path: object,
+        key: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+        fallback: str | None = None,
+        **params: object,
+    ) -> None:
+        super().__init__(key, **params)
+        self.path = str(path)
+        self.line = line
+        self.column = column
+        self.field = field
+        self.fallback = fallback  # English text for a reason the locales do not know
+        self.more: list[InputError] = []  # further problems found in the same file
+        self.lang_hint: str | None = None  # the file's own `language`, when it could be read
+
+    @property
+    def where(self) -> str:
+        return self.path if self.line is None else f"{self.path}:{self.line}:{self.column or 1}"
+
+    def reason(self, lang: str) -> str:
+        from cc_career.i18n import t
+
+        return t(self.key, lang, default=self.fallback, **self.params)
+
+    def render_one(self, lang: str) -> str:
+        reason = self.reason(lang)
+        return f"{self.where}: {self.field}: {reason}" if self.field else f"{self.where}: {reason}"
+
+    def render(self, lang: str) -> str:
+        return "\n".join(e.render_one(lang) for e in [self, *self.more])
+
+
+class UsageError(CcCareerError):
+    """The command line asks for something impossible (no terminal to prompt on, …)."""
+
+
+class RefusedOverwrite(CcCareerError):
+    """A file exists and --force was not given."""
+
+
+class WriteError(CcCareerError):
+    """The disk refused a write (full, read-only, …); the old file is left as it was."""
+
+
+class Interrupted(CcCareerError):
+    exit_code = EXIT_INTERRUPTED

@@ -1,0 +1,41 @@
+"""The user-facing strings of the program in Japanese and English (locales/*.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+LANGS = ("ja", "en")
+DEFAULT_LANG = "ja"
+
+
+@cache
+def _messages(lang: str) -> dict[str, str]:
+    text = resources.files("cc_career").joinpath("locales", f"{lang}.toml").read_text("utf-8")
+    return _flatten(tomllib.loads(text))
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def t(key: str, lang: str, default: str | None = None, **params: object) -> str:
+    """The text for `key` in `lang` (falling back to English, then to `default`)."""
+    lang = lang if lang in LANGS else DEFAULT_LANG
+    template = _messages(lang).get(key) or _messages("en").get(key)
+    if template is None:
+        if default is None:
+            raise KeyError(f"no message {key!r} in the locales")
+        return default
+    return template.format(**params) if params else template
+
+
+def has(key: str) -> bool:
+    return key in _messages("en")

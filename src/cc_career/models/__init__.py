@@ -1,0 +1,1 @@
+"""Pydantic models: the catalog (data/), the answers file, and the computed plan."""

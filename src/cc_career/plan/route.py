@@ -1,0 +1,79 @@
+"""Step 2 of the method, the way there: the route through the path graph, placed in time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from dataclasses import replace
+
+from dateutil.relativedelta import relativedelta
+
+from cc_career.catalog import Catalog
+from cc_career.models.catalog import Transition
+from cc_career.models.plan import Route, Step
+
+MIN_STEP_MONTHS = 3  # even with time served, a move needs a few months of deliberate work
+STRAIN_PACE = 1.25  # under strain, every step gets a quarter more time
+STRAIN_REST_MONTHS = 1  # … and the plan opens with a month of rest and care
+
+
+def shortest_path(catalog: Catalog, start: str, goal: str) -> list[Transition] | None:
+    """The moves from `start` to `goal` with the fewest typical months (ties: fewer steps,
+    then role ids), or None when `goal` cannot be reached."""
+    queue: list[tuple[int, int, tuple[str, ...], tuple[Transition, ...]]] = [(0, 0, (start,), ())]
+    settled: set[str] = set()
+    while queue:
+        months, steps, roles, moves = heapq.heappop(queue)
+        here = roles[-1]
+        if here == goal:
+            return list(moves)
+        if here in settled:
+            continue
+        settled.add(here)
+        for move in catalog.outgoing(here):
+            if move.to not in settled:
+                heapq.heappush(
+                    queue, (months + move.months, steps + 1, (*roles, move.to), (*moves, move))
+                )
+    return None
+
+
+def typical_months(catalog: Catalog, start: str, goal: str) -> int | None:
+    moves = shortest_path(catalog, start, goal)
+    return None if moves is None else sum(m.months for m in moves)
+
+
+def plan_route(
+    catalog: Catalog,
+    start: str,
+    goal: str,
+    today: dt.date,
+    *,
+    years_in_role: float,
+    strain: bool,
+) -> Route:
+    """Lay the moves on the calendar. Time already served in the current role counts toward
+    the first move (at most half of it); under strain everything is paced more gently."""
+    moves = shortest_path(catalog, start, goal) or []
+    begin = today + relativedelta(months=STRAIN_REST_MONTHS if strain else 0)
+    steps = []
+    for index, move in enumerate(moves, start=1):
+        months = move.months
+        if index == 1:
+            months -= min(round(years_in_role * 12), months // 2)
+        if strain:
+            months = round(months * STRAIN_PACE)
+        months = max(months, MIN_STEP_MONTHS)
+        end = begin + relativedelta(months=months)
+        steps.append(Step(index=index, move=move, source=catalog.roles[move.from_role],
+                          target=catalog.roles[move.to], months=months, start=begin, end=end))
+        begin = end
+    roles = (catalog.roles[start], *(s.target for s in steps))
+    return Route(roles=roles, steps=tuple(steps))
+
+
+def extend_last_step(way: Route, months: int) -> Route:
+    """The same route with its last move `months` longer."""
+    last = way.steps[-1]
+    longer = replace(last, months=last.months + months, end=last.end + relativedelta(months=months))
+    return replace(way, steps=(*way.steps[:-1], longer))

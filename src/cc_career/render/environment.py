@@ -1,0 +1,83 @@
+"""The Jinja2 environment the documents are rendered with, and the filters they share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from cc_career.i18n import t
+from cc_career.models.catalog import Text
+from cc_career.resources import templates_dir
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir()),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, mermaid=mermaid, iso=lambda d: d.isoformat())
+    return env
+
+
+def render(name: str, lang: str, **context: object) -> str:
+    """Render `name.<lang>.md.j2` with the language-bound helpers every template uses."""
+    template = environment().get_template(f"{name}.{lang}.md.j2")
+    return template.render(
+        lang=lang,
+        t=lambda key, **params: t(key, lang, **params),
+        tr=lambda text: text(lang) if isinstance(text, Text) else text,
+        day=lambda d: format_day(d, lang),
+        month=lambda d: format_month(d, lang),
+        duration=lambda months: format_months(months, lang),
+        years=lambda value: f"{value:g}",
+        **context,
+    )
+
+
+def md(text: object) -> str:
+    """Text a person typed, made safe to place in Markdown (tables included): one line, with
+    Markdown and HTML characters escaped."""
+    flat = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def mermaid(text: object) -> str:
+    """A label Mermaid's gantt syntax accepts: no colon, semicolon, hash or line break."""
+    flat = " ".join(str(text).split())
+    return re.sub(r"[:;#]", " ", flat).strip()
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    if lang == "en":
+        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def format_month(day: dt.date, lang: str) -> str:
+    if lang == "en":
+        return f"{_MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{day.year}年{day.month}月"
+
+
+def format_months(months: int, lang: str) -> str:
+    """12 → "1年" / "1 year"; 18 → "1年6か月" / "1 year 6 months"."""
+    years, rest = divmod(months, 12)
+    if lang == "en":
+        parts = []
+        if years:
+            parts.append(f"{years} year{'s' if years > 1 else ''}")
+        if rest or not years:
+            parts.append(f"{rest} month{'s' if rest != 1 else ''}")
+        return " ".join(parts)
+    return (f"{years}年" if years else "") + (f"{rest}か月" if rest or not years else "")

@@ -1,0 +1,42 @@
+"""Small pieces of wording shared by every document and table: pay, levels, tags, reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cc_career.catalog import Catalog
+from cc_career.i18n import t
+from cc_career.models.catalog import Role, Tag
+from cc_career.models.plan import Reason
+
+
+def pay_text(role: Role, lang: str) -> str:
+    pay = role.pay
+    assert pay is not None
+    if pay.unit == "hour":
+        return t("pay.hour", lang, min=f"{pay.min:,}", max=f"{pay.max:,}")
+    return t("pay.year", lang, min=yearly_amount(pay.min, lang), max=yearly_amount(pay.max, lang))
+
+
+def yearly_amount(yen: int, lang: str) -> str:
+    """Yearly yen the way people say it: 万円 in Japanese, millions in English."""
+    return f"{yen / 10_000:,.0f}" if lang == "ja" else f"{yen / 1_000_000:,.1f}"
+
+
+def level_label(level: int, lang: str) -> str:
+    name = t(f"level.{level}", lang)
+    return f"{level}（{name}）" if lang == "ja" else f"{level} ({name})"
+
+
+def tags_text(ids: Iterable[str], table: dict[str, Tag], lang: str) -> str:
+    return t("list.sep", lang).join(table[i].label(lang) for i in ids)
+
+
+def reason_text(reason: Reason, catalog: Catalog, lang: str) -> str:
+    params = dict(reason.params)
+    if reason.kind in ("values", "interests"):
+        table = catalog.values if reason.kind == "values" else catalog.interests
+        params["tags"] = tags_text(params["tags"], table, lang)  # type: ignore[arg-type]
+    if reason.kind == "style":
+        params["track"] = t(f"track.{params['track']}", lang)
+    return t(f"reason.{reason.kind}", lang, **params)

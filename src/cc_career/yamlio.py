@@ -1,0 +1,337 @@
+"""The one way this program reads and writes YAML: strict, safe, and able to say where a fault is.
+
+Reading builds plain Python data from the parser's *events* (not PyYAML's composer), so that
+every node's position is known, anchors/aliases/tags are refused where they appear, duplicate
+keys are caught, and the C parser's recursion (which crashes the process on deep nesting)
+is never entered. Nesting depth is also checked on the raw text before parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import events as ev
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from cc_career.errors import InputError
+
+MAX_BYTES = 2 * 1024 * 1024  # a hand-written answers or data file is a few KiB to ~200 KiB
+MAX_DEPTH = 40  # the deepest legitimate file here nests about 6 levels
+
+Loc = tuple[str | int, ...]
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, and the line/column (1-based) of every key and item."""
+
+    path: Path
+    data: Any
+    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    notice: str | None = None  # e.g. "read as cp932"
+
+    def position(self, loc: Loc) -> tuple[int, int] | None:
+        """The position of `loc`, or of its nearest enclosing key or item."""
+        for end in range(len(loc), -1, -1):
+            found = self.marks.get(tuple(loc[:end]))
+            if found:
+                return found
+        return None
+
+
+def read_text(path: Path) -> tuple[str, str | None]:
+    """Decode a file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp932 with a notice."""
+    try:
+        if path.is_dir():
+            raise InputError(path, "file.is_directory")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path, "file.too_large", size=size, limit=MAX_BYTES)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "file.missing") from None
+    except PermissionError:
+        raise InputError(path, "file.unreadable") from None
+    except OSError as exc:
+        raise InputError(path, "file.os_error", reason=exc.strerror or type(exc).__name__) from None
+    if len(raw) > MAX_BYTES:  # a device or pipe that reported no size
+        raise InputError(path, "file.too_large", size=len(raw), limit=MAX_BYTES)
+    notice = None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, notice = _decode(path, raw, "utf-16"), "file.read_as_utf16"
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        text = _decode(path, raw[3:], "utf-8")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text, notice = _decode(path, raw, "cp932"), "file.read_as_cp932"
+    if "\x00" in text:
+        raise InputError(path, "file.binary")
+    if not text.strip():
+        raise InputError(path, "file.empty")
+    return text, notice
+
+
+def _decode(path: Path, raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError(path, "file.undecodable", line=line, column=column) from None
+
+
+def nesting_depth(text: str) -> int:
+    """An upper bound of how deep the YAML in `text` nests, found without parsing it."""
+    deepest = flow = 0
+    indents = [-1]
+    for line in text.splitlines():
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        while indents[-1] > indent:
+            indents.pop()
+        if indent > indents[-1]:
+            indents.append(indent)
+        dashes = 0
+        while body.startswith("- ") or body == "-":
+            dashes += 1
+            body = body[2:].lstrip(" ")
+        block = len(indents) - 1 + dashes
+        peak = flow
+        for char in line:
+            if char in "[{":
+                flow += 1
+                peak = max(peak, flow)
+            elif char in "]}" and flow:
+                flow -= 1
+        deepest = max(deepest, block + peak)
+    return deepest
+
+
+class _Builder:
+    """Turns a stream of parser events into Python data plus a position for every node."""
+
+    _resolver = Resolver()
+    _constructor = SafeConstructor()
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.marks: dict[Loc, tuple[int, int]] = {}
+
+    def fail(self, mark: Any, key: str, **params: object) -> InputError:
+        return InputError(self.path, key, line=mark.line + 1, column=mark.column + 1, **params)
+
+    def check(self, event: Any) -> None:
+        if isinstance(event, ev.AliasEvent):
+            raise self.fail(event.start_mark, "yaml.alias")
+        if getattr(event, "anchor", None) is not None:
+            raise self.fail(event.start_mark, "yaml.anchor")
+        if getattr(event, "tag", None) is not None:
+            raise self.fail(event.start_mark, "yaml.tag")
+
+    def scalar(self, event: ev.ScalarEvent) -> Any:
+        tag = self._resolver.resolve(ScalarNode, event.value, event.implicit)
+        if tag == "tag:yaml.org,2002:merge":
+            raise self.fail(event.start_mark, "yaml.merge")
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self._constructor.construct_object(node)
+        except (ConstructorError, ValueError, OverflowError):
+            raise self.fail(event.start_mark, "yaml.bad_scalar") from None
+
+    def build(self, stream: Any) -> Any:
+        # An explicit stack instead of recursion: no depth can overflow anything here.
+        stack: list[dict[str, Any]] = []
+        root: Any = None
+        documents = 0
+        for event in stream:
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self.fail(event.start_mark, "yaml.many_documents")
+                continue
+            if isinstance(event, (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent)):
+                continue
+            if isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+                frame = stack.pop()
+                value = frame["value"]
+            else:
+                self.check(event)
+                position = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if stack and stack[-1]["kind"] == "map" and stack[-1]["key"] is _NO_KEY:
+                    self.take_key(stack[-1], event, position)
+                    continue
+                loc = self.child_loc(stack)
+                if not stack or stack[-1]["kind"] == "seq":
+                    self.marks[loc] = position
+                if isinstance(event, ev.ScalarEvent):
+                    value = self.scalar(event)
+                else:
+                    kind = "map" if isinstance(event, ev.MappingStartEvent) else "seq"
+                    value = {} if kind == "map" else []
+                    stack.append({"kind": kind, "value": value, "loc": loc, "key": _NO_KEY})
+                    continue
+            if not stack:
+                root = value
+            elif stack[-1]["kind"] == "seq":
+                stack[-1]["value"].append(value)
+            else:
+                parent = stack[-1]
+                parent["value"][parent["key"]] = value
+                parent["key"] = _NO_KEY
+        return root
+
+    def child_loc(self, stack: list[dict[str, Any]]) -> Loc:
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if parent["kind"] == "seq":
+            return (*parent["loc"], len(parent["value"]))
+        return (*parent["loc"], parent["key"])
+
+    def take_key(self, frame: dict[str, Any], event: Any, position: tuple[int, int]) -> None:
+        if not isinstance(event, ev.ScalarEvent):
+            raise self.fail(event.start_mark, "yaml.complex_key")
+        key = self.scalar(event)
+        if isinstance(key, bool) or not isinstance(key, (str, int)):
+            key = event.value  # `yes:`, `~:` or `2026-01-01:` stay the text that was written
+        if key in frame["value"]:
+            first = self.marks.get((*frame["loc"], key), (0, 0))[0]
+            raise self.fail(event.start_mark, "yaml.duplicate_key", name=str(key), first=first)
+        frame["key"] = key
+        self.marks[(*frame["loc"], key)] = position
+
+
+_NO_KEY = object()
+
+
+def load(path: Path | str) -> Document:
+    """Read one YAML file strictly; every fault is an InputError naming file, line and column."""
+    path = Path(path)
+    text, notice = read_text(path)
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise InputError(path, "yaml.too_deep", depth=depth, limit=MAX_DEPTH)
+    builder = _Builder(path)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_Parser))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "").strip()
+        raise InputError(
+            path,
+            "yaml.syntax",
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+            problem=problem,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(path, "yaml.syntax", problem=str(exc).splitlines()[0]) from None
+    if data is None:
+        raise InputError(path, "file.empty")
+    return Document(path=path, data=data, marks=builder.marks, notice=notice)
+
+
+def validate(document: Document, model: type, *, context: dict | None = None) -> Any:
+    """Validate a document against a pydantic model; errors point at the YAML that caused them."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(document.data, context=context)
+    except ValidationError as exc:
+        raise validation_error(document, exc.errors(include_input=False)) from None
+
+
+def validation_error(document: Document, errors: list[dict]) -> InputError:
+    problems = []
+    for err in errors:
+        loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
+        line, column = document.position(loc) or (None, None)
+        params = {k: _plain(v) for k, v in (err.get("ctx") or {}).items()}
+        key = f"pydantic.{err['type']}"
+        if err["type"] == "missing" and loc and loc[-1] in ("ja", "en"):
+            key = "data.missing_translation"
+        problems.append(
+            InputError(
+                document.path,
+                key,
+                line=line,
+                column=column,
+                field=".".join(str(p) for p in loc) or None,
+                fallback=_english(err),
+                **params,
+            )
+        )
+    problems.sort(key=lambda e: (e.line or 0, e.column or 0))
+    first, first.more = problems[0], problems[1:]
+    return first
+
+
+def _is_union_tag(part: object) -> bool:
+    # pydantic puts the union member's type name in loc (e.g. 'int', 'constrained-str');
+    # those are not fields of the file.
+    return isinstance(part, str) and (
+        part in {"int", "float", "str", "bool", "none", "list", "dict", "date"}
+        or part.startswith(("constrained-", "function-", "literal[", "lax-or-strict"))
+    )
+
+
+def _english(err: dict) -> str:
+    if err["type"].startswith("value_error"):
+        return str(err.get("ctx", {}).get("error") or err["msg"])
+    return err["msg"]
+
+
+def _plain(value: object) -> object:
+    return value if isinstance(value, (int, float, str)) else str(value)
+
+
+# ---- writing ---------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, keys in the order given, Unicode kept readable."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Multi-line text as a literal block; anything with characters YAML would escape or
+    # normalise (NEL, line/paragraph separators, other controls) stays double-quoted so the
+    # round trip is exact.
+    if "\n" in value and _block_safe(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    if not _plain_safe(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+def _block_safe(value: str) -> bool:
+    return all(ch == "\n" or ch.isprintable() for ch in value) and not value.endswith(" ")
+
+
+def _plain_safe(value: str) -> bool:
+    return value.isprintable() and value == value.strip() and "\ufeff" not in value
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=4096,
+    )
+
