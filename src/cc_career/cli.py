@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -49,11 +49,11 @@ class SchemaName(str, Enum):
 
 
 LangOption = Annotated[
-    Optional[Lang],
+    Lang | None,
     typer.Option("--lang", help="表示言語 ja|en（既定: 回答ファイルの language、なければ ja）/ Language."),
 ]
 DataDirOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data-dir",
         envvar="CC_CAREER_DATA_DIR",
@@ -62,7 +62,7 @@ DataDirOption = Annotated[
     ),
 ]
 AnswersOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--answers", help="回答ファイル（YAML）/ Answers file to replay.", dir_okay=True),
 ]
 OutOption = Annotated[
@@ -155,7 +155,7 @@ def skills(lang: LangOption = None, data_dir: DataDirOption = None) -> None:
 @app.command()
 def validate(
     answers: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(help="確認する回答ファイルまたはフォルダー / Answers files or folders."),
     ] = None,
     lang: LangOption = None,

@@ -67,6 +67,8 @@ def read_text(path: Path) -> tuple[str, str | None]:
         text, notice = _decode(path, raw, "utf-16"), "file.read_as_utf16"
     elif raw.startswith(b"\xef\xbb\xbf"):
         text = _decode(path, raw[3:], "utf-8")
+    elif b"\x00" in raw:
+        raise InputError(path, "file.binary")
     else:
         try:
             text = raw.decode("utf-8")

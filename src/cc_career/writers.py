@@ -1,0 +1,68 @@
+"""Writing the user's files: all-or-nothing, atomic, private (0600 files in a 0700 folder)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from cc_career.errors import RefusedOverwrite, WriteError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def ensure_dir(folder: Path) -> None:
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise WriteError("file.write_failed", path=folder, reason="not a folder")
+        folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    except OSError as exc:
+        raise WriteError("file.write_failed", path=folder, reason=_why(exc)) from None
+
+
+def check_free(targets: list[Path], force: bool) -> None:
+    """Refuse, before anything is written, when a target exists and --force was not given."""
+    if force:
+        return
+    for target in targets:
+        if target.exists() or target.is_symlink():
+            raise RefusedOverwrite("file.exists_path", path=target)
+
+
+def write_all(folder: Path, files: dict[str, str], *, force: bool) -> list[Path]:
+    """Write every file or none: each goes to a temp file in the same folder first (fsynced),
+    and only when all are on disk are they moved into place. A failure leaves old files as
+    they were and no temp file behind."""
+    ensure_dir(folder)
+    targets = [folder / name for name in files]
+    check_free(targets, force)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for (_, text), target in zip(files.items(), targets, strict=True):
+            staged.append((_stage(folder, text), target))
+        for temp, target in staged:
+            os.replace(temp, target)
+    except OSError as exc:
+        for temp, _ in staged:
+            Path(temp).unlink(missing_ok=True)
+        raise WriteError("file.write_failed", path=folder, reason=_why(exc)) from None
+    return targets
+
+
+def _stage(folder: Path, text: str) -> str:
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".cc-career-", suffix=".tmp")
+    try:
+        os.fchmod(handle, FILE_MODE)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
