@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from cc_career import yamlio
 from cc_career.catalog import Catalog
@@ -16,6 +18,15 @@ def load_answers(path: Path | str, catalog: Catalog) -> tuple[Answers, str | Non
     """One answers file, validated against the model and the catalog's ids, with the
     decoding notice (e.g. "read as cp932") when the file was not plain UTF-8."""
     document = yamlio.load(path)
+    return check_answers(document, catalog), document.notice
+
+
+def check_answers(document: yamlio.Document, catalog: Catalog,
+                  data: dict[str, Any] | None = None) -> Answers:
+    """Validate a read answers file — or `data`, the same file completed by the questionnaire —
+    against the model and the catalog; faults point at the file's line:col where they can."""
+    if data is not None:
+        document = replace(document, data=data)
     try:
         answers = yamlio.validate(document, Answers)
         _cross_check(document, answers, catalog)
@@ -23,7 +34,12 @@ def load_answers(path: Path | str, catalog: Catalog) -> tuple[Answers, str | Non
         language = document.data.get("language") if isinstance(document.data, dict) else None
         error.lang_hint = language if language in ("ja", "en") else None
         raise
-    return answers, document.notice
+    return answers
+
+
+def only_missing(error: InputError) -> bool:
+    """True when every fault is an answer left out (which the questionnaire can ask for)."""
+    return all(e.key == "pydantic.missing" for e in [error, *error.more])
 
 
 def _cross_check(document: yamlio.Document, answers: Answers, catalog: Catalog) -> None:
@@ -64,7 +80,9 @@ def _cross_check(document: yamlio.Document, answers: Answers, catalog: Catalog) 
 
 def dump_answers(answers: Answers) -> str:
     """The answers as the YAML file the questionnaire saves: the contract's shape, no noise."""
-    data = answers.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
+    data = _tidy(answers.model_dump(mode="python", exclude_none=True))
+    if data.get("concerns") == {"reasons": [], "sleep_trouble": False, "physical_symptoms": False}:
+        del data["concerns"]  # nothing answered: keep health questions out of the file
     header = (
         "# cc-career answers file — edit freely; replay with:\n"
         "#   cc-career plan --answers cc-career-answers.yaml --no-input\n"
@@ -72,6 +90,17 @@ def dump_answers(answers: Answers) -> str:
         f"{SCHEMA_HINT}\n"
     )
     return header + yamlio.dump(data)
+
+
+def _tidy(value: Any) -> Any:
+    """Whole numbers written as 1, not 1.0; empty sections left out."""
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items() if v != {}}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def expand_inputs(items: list[Path]) -> list[Path]:

@@ -153,6 +153,23 @@ def skills(lang: LangOption = None, data_dir: DataDirOption = None) -> None:
 
 
 @app.command()
+def plan(
+    answers: AnswersOption = None,
+    no_input: NoInputOption = False,
+    out: OutOption = Path("."),
+    force: ForceOption = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """質問に答えてキャリアプランを作る / Answer the questions, get career-plan.md."""
+    with _errors(lang.value if lang else "auto"):
+        from cc_career.commands import plan as plan_command
+
+        plan_command.run(answers_path=answers, no_input=no_input, out=out, force=force,
+                         lang=lang.value if lang else None, data_dir=data_dir)
+
+
+@app.command()
 def validate(
     answers: Annotated[
         list[Path] | None,
@@ -176,6 +193,43 @@ def schema(
     from cc_career.commands import check
 
     typer.echo(check.json_schema(name.value))
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILES_OR_DIRS...",
+                       help="回答ファイルまたはそれが入ったフォルダー / Answers files or folders of them."),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="出力フォルダー（1人1フォルダー）/ Output folder, one folder per person.",
+                     file_okay=False),
+    ],
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="同時に処理する数（既定: CPU数）/ Workers (default: CPUs)."),
+    ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", dir_okay=False,
+                     help="全ファイルの結果を JSON で書く（毎回置き換え）/ Write every file's status as JSON."),
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """研修生全員のプランとコホートサマリーを作る / Plans for a whole cohort, plus a cohort summary.
+
+    1ファイルが壊れていても残りは書き出し、失敗があれば終了コード1 /
+    A bad file never stops the others; exit code 1 when some failed.
+    """
+    with _errors(_lang(lang)):
+        from cc_career.commands import batch as batch_command
+
+        raise typer.Exit(batch_command.batch(inputs, out, jobs=jobs, lang=lang.value if lang else None,
+                                             data_dir=data_dir, report=report, force=force))
 
 
 def main() -> None:

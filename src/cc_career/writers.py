@@ -21,6 +21,14 @@ def ensure_dir(folder: Path) -> None:
         raise WriteError("file.write_failed", path=folder, reason=_why(exc)) from None
 
 
+def holds(target: Path, text: str) -> bool:
+    """True when `target` is a regular file whose content is exactly `text` (nothing to do)."""
+    try:
+        return target.is_file() and not target.is_symlink() and target.read_bytes() == text.encode()
+    except OSError:
+        return False
+
+
 def check_free(targets: list[Path], force: bool) -> None:
     """Refuse, before anything is written, when a target exists and --force was not given."""
     if force:
@@ -33,21 +41,25 @@ def check_free(targets: list[Path], force: bool) -> None:
 def write_all(folder: Path, files: dict[str, str], *, force: bool) -> list[Path]:
     """Write every file or none: each goes to a temp file in the same folder first (fsynced),
     and only when all are on disk are they moved into place. A failure leaves old files as
-    they were and no temp file behind."""
+    they were and no temp file behind. A file that already holds exactly its new text is left
+    alone (re-runs change nothing); the paths actually written are returned."""
     ensure_dir(folder)
-    targets = [folder / name for name in files]
-    check_free(targets, force)
+    pending = {folder / name: text for name, text in files.items()
+               if not holds(folder / name, text)}
+    check_free(list(pending), force)
     staged: list[tuple[str, Path]] = []
     try:
-        for (_, text), target in zip(files.items(), targets, strict=True):
+        for target, text in pending.items():
             staged.append((_stage(folder, text), target))
         for temp, target in staged:
             os.replace(temp, target)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C included: no temp file may stay behind
         for temp, _ in staged:
             Path(temp).unlink(missing_ok=True)
-        raise WriteError("file.write_failed", path=folder, reason=_why(exc)) from None
-    return targets
+        if isinstance(exc, OSError):
+            raise WriteError("file.write_failed", path=folder, reason=_why(exc)) from None
+        raise
+    return list(pending)
 
 
 def _stage(folder: Path, text: str) -> str:

@@ -324,7 +324,15 @@ def _plain_safe(value: str) -> bool:
     return value.isprintable() and value == value.strip() and "\ufeff" not in value
 
 
+def _represent_list(dumper: yaml.SafeDumper, value: list) -> yaml.SequenceNode:
+    # Short lists of plain words read best on one line, as people write them: [phone, chat].
+    flow = all(isinstance(v, (int, float)) or (isinstance(v, str) and _plain_safe(v) and len(v) < 40)
+               for v in value) and len(value) <= 12
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(list, _represent_list)
 
 
 def dump(data: Any) -> str:

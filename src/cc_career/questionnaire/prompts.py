@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -12,11 +12,13 @@ import questionary
 from questionary import Choice
 
 from cc_career import yamlio
-from cc_career.errors import Interrupted, UsageError
+from cc_career.errors import CcCareerError, Interrupted, UsageError
 from cc_career.i18n import t
 from cc_career.writers import write_all
 
 DRAFT_NAME = ".cc-career-draft.yaml"
+NONE = "\x00none"  # the value of a "none of these" choice
+DRAFT_HEADER = "# cc-career: answers so far of an interrupted questionnaire (resumed by the next run)\n"
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
 
 
@@ -29,17 +31,31 @@ def require_terminal() -> None:
 class Asker:
     """Asks one question per answers-file field, skipping those already answered (resume)."""
 
-    def __init__(self, lang: str, answers: dict[str, Any]) -> None:
+    def __init__(self, lang: str, answers: dict[str, Any], *, asked: Iterable[str] = (),
+                 settle_optional: bool = False) -> None:
         self.lang = lang
         self.answers = answers  # nested dict in the answers-file shape; filled as we go
+        self.asked = set(asked)  # questions already put to the person (a skipped one stays skipped)
+        self.settle_optional = settle_optional  # a hand-written file: an absent optional is an answer
+        self.banner: Callable[[], None] | None = None  # a step heading, shown before its first question
+
+    def show_banner(self) -> None:
+        if self.banner is not None:
+            self.banner()
+            self.banner = None
 
     def tr(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
 
-    def known(self, path: str, valid: Callable[[Any], bool] = lambda _: True) -> bool:
+    def known(self, path: str, valid: Callable[[Any], bool] = lambda _: True,
+              optional: bool = False) -> bool:
+        """True when the question needs no asking: it holds a valid answer, or it is optional
+        and was already skipped (resume) or left out of a hand-written file."""
         value = self.get(path)
+        if value is None:
+            return optional and (self.settle_optional or path in self.asked)
         try:
-            return value is not None and valid(value)
+            return bool(valid(value))
         except (TypeError, ValueError, KeyError):
             return False
 
@@ -52,6 +68,7 @@ class Asker:
         return node
 
     def put(self, path: str, value: Any) -> None:
+        self.asked.add(path)
         node = self.answers
         *parents, leaf = path.split(".")
         for part in parents:
@@ -65,15 +82,20 @@ class Asker:
 
     def select(self, path: str, message: str, choices: list[tuple[Any, str]],
                default: Any = None) -> Any:
-        options = [Choice(title=label, value=value) for value, label in choices]
-        chosen = next((o for o in options if o.value == default), None)
+        self.show_banner()
+        # questionary turns a None value into the title, so "no answer" travels as NONE
+        options = [Choice(title=label, value=NONE if value is None else value)
+                   for value, label in choices]
+        chosen = next((o for o in options if o.value == (NONE if default is None else default)), None)
         value = questionary.select(message, choices=options, default=chosen,
                                    instruction=self.tr("prompt.select_hint")).unsafe_ask()
+        value = None if value == NONE else value
         self.put(path, value)
         return value
 
     def checkbox(self, path: str, message: str, choices: list[tuple[Any, str]],
                  checked: list[Any] | None = None, at_least_one: bool = False) -> list[Any]:
+        self.show_banner()
         checked = checked or []
         options = [Choice(title=label, value=value, checked=value in checked)
                    for value, label in choices]
@@ -81,11 +103,15 @@ class Asker:
             else (lambda picked: True)
         values = questionary.checkbox(message, choices=options, validate=rule,
                                       instruction=self.tr("prompt.checkbox_hint")).unsafe_ask()
+        if len(values) > 1:  # questionary sums several picks up in English only; name them
+            labels = dict(choices)
+            print(f"  → {self.tr('list.sep').join(labels[v] for v in values)}")
         self.put(path, values)
         return values
 
     def text(self, path: str, message: str, *, default: str = "", check: Validator,
              convert: Callable[[str], Any] = str) -> Any:
+        self.show_banner()
         def rule(raw: str) -> bool | str:
             problem = check(raw.strip())
             return True if problem is None else problem
@@ -96,26 +122,37 @@ class Asker:
         return value
 
     def confirm(self, path: str | None, message: str, default: bool = False) -> bool:
-        value = questionary.confirm(message, default=default).unsafe_ask()
+        self.show_banner()
+        value = confirm(message, default=default, lang=self.lang)
         if path:
             self.put(path, value)
-        return bool(value)
+        return value
 
 
-def confirm(message: str, default: bool = False) -> bool:
-    return bool(questionary.confirm(message, default=default).unsafe_ask())
+def confirm(message: str, default: bool = False, lang: str = "ja") -> bool:
+    """Yes / no as a two-line choice in the person's language (questionary's confirm only
+    speaks English)."""
+    options = [Choice(title=t("prompt.yes", lang), value=True),
+               Choice(title=t("prompt.no", lang), value=False)]
+    value = questionary.select(message, choices=options, default=options[0 if default else 1],
+                               instruction=t("prompt.select_hint", lang)).unsafe_ask()
+    return bool(value)
 
 
-def load_draft(folder: Path) -> dict[str, Any] | None:
-    """The answers saved by an interrupted run in this folder, if any (and readable)."""
+def load_draft(folder: Path) -> tuple[dict[str, Any], list[str]] | None:
+    """The answers (and the questions already asked) saved by an interrupted run in this
+    folder, if any and readable; a broken draft is simply not offered."""
     path = folder / DRAFT_NAME
     if not path.is_file():
         return None
     try:
         data = yamlio.load(path).data
-    except Exception:  # noqa: BLE001 - a broken draft is simply not offered
+    except CcCareerError:
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        return None
+    asked = data.get("asked")
+    return data["answers"], [a for a in asked if isinstance(a, str)] if isinstance(asked, list) else []
 
 
 def drop_draft(folder: Path) -> None:
@@ -130,5 +167,12 @@ def keeping_draft(folder: Path, asker: Asker) -> Iterator[None]:
         yield
     except (KeyboardInterrupt, EOFError):
         if asker.answers:
-            write_all(folder, {DRAFT_NAME: yamlio.dump(asker.answers)}, force=True)
-        raise Interrupted("prompt.interrupted", path=folder / DRAFT_NAME) from None
+            save_draft(folder, asker)
+            raise Interrupted("prompt.interrupted", path=folder / DRAFT_NAME) from None
+        raise Interrupted("prompt.interrupted_nothing") from None
+
+
+def save_draft(folder: Path, asker: Asker) -> Path:
+    draft = {"asked": sorted(asker.asked), "answers": asker.answers}
+    write_all(folder, {DRAFT_NAME: DRAFT_HEADER + yamlio.dump(draft)}, force=True)
+    return folder / DRAFT_NAME

@@ -1,0 +1,163 @@
+"""`cc-career plan`: answers (asked, replayed or both) → career-plan.md + cc-career-answers.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+
+from cc_career import yamlio
+from cc_career.answers import check_answers, dump_answers, only_missing
+from cc_career.catalog import Catalog, load_catalog
+from cc_career.commands.common import resolve_lang
+from cc_career.errors import InputError, UsageError
+from cc_career.i18n import t
+from cc_career.models.answers import Answers
+from cc_career.plan import build_plan
+from cc_career.render.plan_md import render_plan
+from cc_career.writers import holds, write_all
+
+if TYPE_CHECKING:
+    from cc_career.questionnaire.prompts import Asker
+
+PLAN_NAME = "career-plan.md"
+ANSWERS_NAME = "cc-career-answers.yaml"
+
+
+def run(
+    *,
+    answers_path: Path | None,
+    no_input: bool,
+    out: Path,
+    force: bool,
+    lang: str | None,
+    data_dir: Path | None,
+    today: dt.date | None = None,
+) -> None:
+    """The whole command. `today` is the run's date (the tests freeze it)."""
+    today = today or dt.date.today()
+    catalog = load_catalog(data_dir)
+    console = Console(highlight=False, soft_wrap=True)
+    asker = None
+    if answers_path is not None:
+        document = yamlio.load(answers_path)
+        _notice(document, lang)
+        try:
+            answers = check_answers(document, catalog)
+        except InputError as error:
+            if no_input or not only_missing(error) or not _at_terminal():
+                raise
+            console.print(t("prompt.missing_in_file", lang or error.lang_hint or "ja",
+                            path=answers_path), style="yellow")
+            asker = _ask(catalog, console, out, lang, dict(document.data), settle_optional=True)
+            answers = check_answers(document, catalog, asker.answers)
+    else:
+        if no_input:
+            raise UsageError("prompt.needs_answers")
+        from cc_career.questionnaire.prompts import confirm, load_draft, require_terminal
+
+        require_terminal()
+        draft = load_draft(out)
+        prefill: dict[str, Any] = {}
+        asked: list[str] = []
+        if draft and confirm(t("prompt.resume", lang or draft[0].get("language") or "ja",
+                               path=out / ".cc-career-draft.yaml"), default=True,
+                               lang=lang or draft[0].get("language") or "ja"):
+            prefill, asked = draft
+        asker = _ask(catalog, console, out, lang, prefill, asked=asked)
+        answers = Answers.model_validate(asker.answers)
+    if answers.today is None:  # stored, so replaying the saved file gives the very same plan
+        answers = answers.model_copy(update={"today": today})
+    shown = resolve_lang(lang, answers)
+    plan = build_plan(answers, catalog, answers.today or today)
+    files = {PLAN_NAME: render_plan(plan, catalog, shown), ANSWERS_NAME: dump_answers(answers)}
+    if asker is not None:
+        from cc_career.questionnaire.prompts import drop_draft
+
+        force = force or _may_overwrite(out, files, shown, asker)
+        written = write_all(out, files, force=force)
+        drop_draft(out)
+    else:
+        written = write_all(out, files, force=force)
+    for name in files:
+        key = "prompt.written" if out / name in written else "prompt.unchanged"
+        console.print(t(key, shown, path=out / name))
+    _summary(console, plan, shown)
+
+
+def _ask(catalog: Catalog, console: Console, out: Path, lang: str | None, prefill: dict[str, Any],
+         *, asked: list[str] | tuple[str, ...] = (), settle_optional: bool = False) -> Asker:
+    """Run the questionnaire over `prefill` (a draft or an incomplete file); Ctrl-C keeps a draft."""
+    from cc_career.questionnaire.plan import ask_plan
+    from cc_career.questionnaire.prompts import Asker, keeping_draft
+
+    language = lang or prefill.get("language")
+    if language not in ("ja", "en"):
+        language = _ask_language()
+    prefill["language"] = lang or prefill.get("language") or language
+    _drop_unknown_ids(prefill, catalog)
+    asker = Asker(language, prefill, asked=asked, settle_optional=settle_optional)
+    with keeping_draft(out, asker):
+        ask_plan(asker, catalog, console)
+    return asker
+
+
+def _ask_language() -> str:
+    import questionary
+
+    return questionary.select(
+        t("prompt.language", "ja"),
+        choices=[questionary.Choice("日本語", "ja"), questionary.Choice("English", "en")],
+    ).unsafe_ask()
+
+
+def _drop_unknown_ids(prefill: dict[str, Any], catalog: Catalog) -> None:
+    """A draft made with other data (a --data-dir since changed) may rate skills that no longer
+    exist; those ratings are dropped rather than failing the resumed run."""
+    current = prefill.get("current")
+    if not isinstance(current, dict):
+        return
+    for section in ("skills", "trainer_skills"):
+        ratings = current.get(section)
+        if isinstance(ratings, dict):
+            current[section] = {k: v for k, v in ratings.items() if k in catalog.skills}
+
+
+def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker) -> bool:
+    """Interactive runs ask before replacing a file that would change; a "no" keeps the
+    answers as a draft, so the questions need not be answered again."""
+    from cc_career.questionnaire.prompts import confirm, keeping_draft, save_draft
+
+    taken = [out / name for name, text in files.items()
+             if (out / name).exists() and not holds(out / name, text)]
+    for path in taken:
+        with keeping_draft(out, asker):
+            agreed = confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
+        if not agreed:
+            raise UsageError("prompt.kept_existing", path=save_draft(out, asker))
+    return bool(taken)
+
+
+def _summary(console: Console, plan: Any, lang: str) -> None:
+    from cc_career.render.environment import format_day, format_month
+
+    if plan.strain:
+        console.print(t("prompt.summary_rest", lang), style="bold", markup=False)
+    first = next((m for m in plan.milestones if m.kind != "wellbeing"), None)
+    if first is None:
+        return
+    console.print(t("prompt.summary", lang, role=plan.target.name(lang),
+                    month=format_month(plan.realistic_end, lang), action=first.action(lang),
+                    date=format_day(first.date, lang)), markup=False)
+
+
+def _notice(document: yamlio.Document, lang: str | None) -> None:
+    if document.notice:
+        sys.stderr.write(f"cc-career: {document.path}: {t(document.notice, lang or 'ja')}\n")
+
+
+def _at_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()

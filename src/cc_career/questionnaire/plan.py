@@ -1,0 +1,304 @@
+"""The plan questionnaire: the method's three steps — ideal self, where you stand, target.
+
+Each prompt fills one field of the answers file. A field that already holds a valid answer
+(from a draft or a hand-written file) is not asked again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+
+from cc_career.catalog import Catalog
+from cc_career.models.answers import Answers
+from cc_career.plan import ideal, route
+from cc_career.questionnaire.prompts import Asker
+from cc_career.render.words import reason_text
+
+STYLES = ("management", "specialist", "other_department", "career_change", "undecided")
+EMPLOYMENTS = ("dispatch", "contract", "part_time", "full_time")
+CHANNELS = ("phone", "email", "chat")
+CONCERNS = ("workload", "relationships", "health", "future")
+INDUSTRIES = ("telecom", "it", "finance", "travel", "ec", "games")  # interest tags that are fields
+RECOMMENDATIONS_SHOWN = 5
+MAX_RATED = 12  # the route's most important skills; the questionnaire must stay short
+MAX_TEXT = 200
+_LIST_SPLIT = re.compile(r"[、,，]")
+OTHER = "__other__"
+
+
+def ask_plan(asker: Asker, catalog: Catalog, console: Console) -> Answers:
+    """Ask whatever the answers still lack, step by step, and return them validated."""
+    questions = PlanQuestions(asker, catalog, console)
+    questions.ideal_self()
+    questions.where_you_stand()
+    questions.target()
+    return Answers.model_validate(asker.answers)
+
+
+class PlanQuestions:
+    def __init__(self, asker: Asker, catalog: Catalog, console: Console) -> None:
+        self.ask = asker
+        self.catalog = catalog
+        self.console = console
+        self.lang = asker.lang
+
+    def heading(self, key: str) -> None:
+        """Shown before the step's first question (a resumed step with nothing left stays quiet)."""
+        self.ask.banner = lambda: self.console.print(f"\n[bold]{self.ask.tr(key)}[/bold]")
+
+    # ---- step 1: the ideal self ---------------------------------------------------------------
+
+    def ideal_self(self) -> None:
+        a, catalog = self.ask, self.catalog
+        self.heading("prompt.step1")
+        if not a.known("name", lambda v: isinstance(v, str) and 0 < len(v) <= MAX_TEXT, optional=True):
+            a.text("name", a.tr("prompt.name"), check=self.short_text, convert=lambda s: s or None)
+        if not a.known("ideal.values", self.all_in(catalog.values)):
+            a.checkbox("ideal.values", a.tr("prompt.values"),
+                       [(i, tag.label(self.lang)) for i, tag in catalog.values.items()],
+                       at_least_one=True)
+        if not a.known("ideal.interests", self.all_in(catalog.interests, may_be_empty=True),
+                       optional=True):
+            a.checkbox("ideal.interests", a.tr("prompt.interests"),
+                       [(i, tag.label(self.lang)) for i, tag in catalog.interests.items()])
+        if not a.known("ideal.style", lambda v: v in STYLES):
+            a.select("ideal.style", a.tr("prompt.style"),
+                     [(s, a.tr(f"style.{s}")) for s in STYLES], default="undecided")
+        if not a.known("ideal.horizon_years", lambda v: _is_int(v) and 1 <= v <= 10):
+            a.text("ideal.horizon_years", a.tr("prompt.horizon"), default="3",
+                   check=self.number(1, 10, whole=True), convert=int)
+        if not a.known("ideal.salary_target_jpy", lambda v: _is_int(v) and 0 <= v <= 100_000_000,
+                       optional=True):
+            if self.lang == "ja":  # people in Japan say yearly pay in 万円
+                a.text("ideal.salary_target_jpy", a.tr("prompt.salary"),
+                       check=self.number(0, 10_000, whole=True, optional=True),
+                       convert=lambda s: _number(s) * 10_000 if s else None)
+            else:
+                a.text("ideal.salary_target_jpy", a.tr("prompt.salary"),
+                       check=self.number(0, 100_000_000, whole=True, optional=True),
+                       convert=lambda s: _number(s) if s else None)
+
+    # ---- step 2: where you stand ----------------------------------------------------------------
+
+    def where_you_stand(self) -> None:
+        a, catalog = self.ask, self.catalog
+        self.heading("prompt.step2")
+        if not a.known("current.role", lambda v: v in catalog.roles):
+            entry_first = sorted(catalog.roles.values(), key=lambda r: not r.entry)
+            a.select("current.role", a.tr("prompt.role"),
+                     [(r.id, r.name(self.lang)) for r in entry_first],
+                     default=entry_first[0].id)
+        if not a.known("current.years_in_role", lambda v: _is_number(v) and 0 <= v <= 50):
+            a.text("current.years_in_role", a.tr("prompt.years_in_role"), default="1",
+                   check=self.number(0, 50), convert=_number)
+        in_role = a.get("current.years_in_role")
+        if not a.known("current.years_total", lambda v: _is_number(v) and in_role <= v <= 50):
+            a.text("current.years_total", a.tr("prompt.years_total"), default=f"{in_role:g}",
+                   check=self.years_total(in_role), convert=_number)
+        if not a.known("current.employment", lambda v: v in EMPLOYMENTS):
+            a.select("current.employment", a.tr("prompt.employment"),
+                     [(e, a.tr(f"employment.{e}")) for e in EMPLOYMENTS], default="dispatch")
+        if not a.known("current.industry", lambda v: isinstance(v, str), optional=True):
+            a.select("current.industry", a.tr("prompt.industry"),
+                     [(i, catalog.interests[i].label(self.lang)) for i in INDUSTRIES
+                      if i in catalog.interests] + [(None, a.tr("prompt.industry_none"))],
+                     default=None)
+        if not a.known("current.channels", lambda v: bool(v) and all(c in CHANNELS for c in v)):
+            a.checkbox("current.channels", a.tr("prompt.channels"),
+                       [(c, a.tr(f"channel.{c}")) for c in CHANNELS], checked=["phone"],
+                       at_least_one=True)
+        self.kpis()
+        if not a.known("current.certifications", lambda v: isinstance(v, list), optional=True):
+            a.text("current.certifications", a.tr("prompt.certifications"),
+                   check=self.certifications, convert=_split_list)
+        self.concerns()
+
+    def kpis(self) -> None:
+        a = self.ask
+        if a.get("current.kpis") is None:
+            if a.settle_optional or "current.kpis" in a.asked:
+                return  # left out of the file, or "I don't know them" last time
+            if not a.confirm(None, a.tr("prompt.kpis_known"), default=False):
+                a.put("current.kpis", None)
+                return
+        rate = self.number(0, 100, optional=True)
+        fields = (
+            ("aht_seconds", "prompt.aht", self.number(1, 7200, whole=True, optional=True),
+             lambda s: _number(s) if s else None, lambda v: _is_int(v) and 0 < v <= 7200),
+            ("fcr_rate", "prompt.fcr", rate, _percent, lambda v: _is_number(v) and 0 <= v <= 1),
+            ("csat", "prompt.csat", rate, _percent, lambda v: _is_number(v) and 0 <= v <= 1),
+        )
+        for name, key, check, convert, valid in fields:
+            path = f"current.kpis.{name}"
+            if not a.known(path, valid, optional=True):
+                a.text(path, a.tr(key), check=check, convert=convert)
+
+    def concerns(self) -> None:
+        a = self.ask
+        fields = ("concerns.reasons", "concerns.sleep_trouble", "concerns.physical_symptoms")
+        if all(a.known(f, lambda v: v is not None, optional=True) for f in fields):
+            return
+        if a.get("concerns") is None and not a.confirm(None, a.tr("prompt.concerns_ask")):
+            for field in fields:
+                a.asked.add(field)
+            return
+        if not a.known("concerns.reasons", lambda v: all(r in CONCERNS for r in v), optional=True):
+            a.checkbox("concerns.reasons", a.tr("prompt.concern_reasons"),
+                       [(r, a.tr(f"concern.{r}")) for r in CONCERNS])
+        for field, key in (("concerns.sleep_trouble", "prompt.sleep"),
+                           ("concerns.physical_symptoms", "prompt.physical")):
+            if not a.known(field, lambda v: isinstance(v, bool)):
+                a.confirm(field, a.tr(key), default=False)
+
+    # ---- step 3: the target, and only the skills its route needs --------------------------------
+
+    def target(self) -> None:
+        a, catalog = self.ask, self.catalog
+        self.heading("prompt.step3")
+        current = a.get("current.role")
+        if not a.known("ideal.target_role",
+                       lambda v: v in catalog.roles and v != current and catalog.reachable(current, v)):
+            self.choose_target(current)
+        self.rate_route_skills(current, a.get("ideal.target_role"))
+
+    def choose_target(self, current: str) -> None:
+        a, catalog = self.ask, self.catalog
+        provisional = Answers.model_validate({**a.answers, "ideal": {
+            **a.answers.get("ideal", {}), "target_role": None}})
+        ranked = ideal.rank_targets(catalog, provisional)[:RECOMMENDATIONS_SHOWN]
+        a.show_banner()
+        self.console.print(f"\n{a.tr('prompt.recommendations')}")
+        for rank, rec in enumerate(ranked, 1):
+            reasons = a.tr("list.sep").join(reason_text(r, catalog, self.lang) for r in rec.reasons)
+            self.console.print(a.tr("prompt.recommendation_row", rank=rank,
+                                    role=rec.role.name(self.lang), months=self.duration(rec.months),
+                                    reasons=reasons), markup=False, highlight=False)
+        choices = [(rec.role.id, f"{rank}. {rec.role.name(self.lang)}")
+                   for rank, rec in enumerate(ranked, 1)]
+        picked = a.select("ideal.target_role", a.tr("prompt.target"),
+                          choices + [(OTHER, a.tr("prompt.target_other"))],
+                          default=ranked[0].role.id if ranked else OTHER)
+        if picked == OTHER:
+            reachable = [r for r in catalog.roles.values()
+                         if r.id != current and catalog.reachable(current, r.id)]
+            a.select("ideal.target_role", a.tr("prompt.target_all"),
+                     [(r.id, f"{r.name(self.lang)}（{a.tr('track.' + r.track)}）"
+                       if self.lang == "ja" else f"{r.name(self.lang)} ({a.tr('track.' + r.track)})")
+                      for r in reachable])
+
+    def rate_route_skills(self, current: str, target: str) -> None:
+        """Rate only what the way to the target needs, each level's descriptor on screen."""
+        a, catalog = self.ask, self.catalog
+        moves = route.shortest_path(catalog, current, target) or []
+        roles = [catalog.roles[current]] + [catalog.roles[m.to] for m in moves]
+        importance: dict[str, int] = {}
+        for role in roles:
+            for skill_id, need in role.skills.items():
+                importance[skill_id] = max(importance.get(skill_id, 0), need.importance)
+        most = sorted(importance, key=lambda s: -importance[s])[:MAX_RATED]
+        skills = [s for s in catalog.skills if s in most]
+        unrated = [s for s in skills
+                   if not a.known(f"current.skills.{s}", lambda v: _is_int(v) and 0 <= v <= 4)]
+        if not unrated:
+            return
+        a.show_banner()
+        self.console.print(f"\n{a.tr('prompt.rate_intro', role=catalog.roles[target].name(self.lang))}")
+        while True:
+            for skill_id in unrated:
+                self.rate(skill_id, catalog.roles[current])
+            ratings = {a.get(f"current.skills.{s}") for s in unrated}
+            if len(unrated) < 3 or len(ratings) > 1:
+                return
+            self.console.print(a.tr("prompt.all_same", level=ratings.pop()), style="yellow")
+            if not a.confirm(None, a.tr("prompt.rate_again"), default=True):
+                return
+
+    def rate(self, skill_id: str, current_role: Any) -> None:
+        a = self.ask
+        skill = self.catalog.skills[skill_id]
+        choices = [(0, a.tr("prompt.rate_zero"))] + [
+            (level, a.tr("prompt.rate_level", level=level, name=a.tr(f"level.{level}"),
+                         descriptor=skill.levels[level](self.lang)))
+            for level in range(1, 5)
+        ]
+        previous = a.get(f"current.skills.{skill_id}")
+        need = current_role.skills.get(skill_id)
+        default = previous if _is_int(previous) else (need.level if need else 0)
+        a.select(f"current.skills.{skill_id}", a.tr("prompt.rate", skill=skill.name(self.lang)),
+                 choices, default=default)
+
+    # ---- validators: each returns the message to show, or None when the text is fine ----------
+
+    def number(self, low: float, high: float, *, whole: bool = False,
+               optional: bool = False) -> Callable[[str], str | None]:
+        def check(raw: str) -> str | None:
+            if not raw and optional:
+                return None
+            value = _number(raw)
+            if value is None or (whole and not float(value).is_integer()) or not low <= value <= high:
+                return self.ask.tr("prompt.bad_number", min=f"{low:g}", max=f"{high:g}")
+            return None
+
+        return check
+
+    def years_total(self, in_role: float) -> Callable[[str], str | None]:
+        bounds = self.number(0, 50)
+
+        def check(raw: str) -> str | None:
+            problem = bounds(raw)
+            if problem is None and (_number(raw) or 0) < in_role:
+                return self.ask.tr("prompt.years_total_short", years=f"{in_role:g}")
+            return problem
+
+        return check
+
+    def short_text(self, raw: str) -> str | None:
+        return self.ask.tr("prompt.too_long", max=MAX_TEXT) if len(raw) > MAX_TEXT else None
+
+    def certifications(self, raw: str) -> str | None:
+        too_long = any(len(item) > MAX_TEXT for item in _split_list(raw))
+        return self.ask.tr("prompt.too_long", max=MAX_TEXT) if too_long else None
+
+    def all_in(self, table: dict[str, Any], may_be_empty: bool = False) -> Callable[[Any], bool]:
+        return lambda v: (isinstance(v, list) and (may_be_empty or bool(v))
+                          and all(i in table for i in v))
+
+    def duration(self, months: int) -> str:
+        from cc_career.render.environment import format_months
+
+        return format_months(months, self.lang)
+
+
+def _number(raw: str) -> int | float | None:
+    """'1' → 1, '1.5' → 1.5, '４５０' → 450, '4,500,000' → 4500000; anything else → None."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", raw).replace(",", "").strip()
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def _percent(raw: str) -> float | None:
+    value = _number(raw) if raw else None
+    return None if value is None else round(value / 100, 4)
+
+
+def _split_list(raw: str) -> list[str]:
+    return [item.strip() for item in _LIST_SPLIT.split(raw) if item.strip()]
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

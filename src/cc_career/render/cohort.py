@@ -1,0 +1,195 @@
+"""The cohort summary of a batch run: what the group aims for and what to train next.
+
+Aggregate only. From each plan it keeps ids and numbers (`PlanFacts`) — never a name, a line
+of free text or an answer about worries or health — so the summary can go to a manager.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+
+from cc_career.catalog import Catalog
+from cc_career.i18n import t
+from cc_career.models.catalog import TRACKS
+from cc_career.models.plan import Plan
+from cc_career.render.environment import md, render
+
+SUMMARY_FILES = ("cohort-summary.md", "cohort-summary.csv")
+TOP = 10  # rows of training needs and of rating differences
+BAR_WIDTH = 20
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What the summary takes from one plan."""
+
+    target: str  # role id
+    track: str
+    gaps: tuple[tuple[str, int, int], ...]  # (skill id, level the plan works from, weighed gap)
+    ratings: tuple[tuple[str, int, int], ...]  # (skill id, self, trainer) where the trainer rated
+    fits_horizon: bool
+
+
+def facts_of(plan: Plan) -> PlanFacts:
+    current = plan.answers.current
+    return PlanFacts(
+        target=plan.target.id,
+        track=plan.target.track,
+        gaps=tuple((g.skill_id, g.now, g.weight) for g in plan.gaps),
+        ratings=tuple((skill_id, current.skills.get(skill_id, 0), trainer)
+                      for skill_id, trainer in sorted(current.trainer_skills.items())),
+        fits_horizon=plan.fits_horizon,
+    )
+
+
+@dataclass(frozen=True)
+class TrainingNeed:
+    """One skill the cohort lacks: how many trainees, and how much it weighs for them all."""
+
+    skill_id: str
+    trainees: int
+    weight: int  # the importance-weighed gaps of every trainee, added up
+    common_level: int  # the level most of them are at: where the training should start
+
+
+@dataclass(frozen=True)
+class RatingGap:
+    """Where trainees and their trainer see a skill differently."""
+
+    skill_id: str
+    rated: int  # trainees the trainer rated on it
+    mean_gap: float  # mean |self − trainer|
+    mean_bias: float  # mean (self − trainer): above 0, trainees rate themselves higher
+
+
+@dataclass(frozen=True)
+class Cohort:
+    files: int  # answers files in the run, including those that could not be planned
+    trainees: int  # plans made
+    roles: tuple[tuple[str, int], ...]  # (role id, trainees aiming at it), most first
+    tracks: tuple[tuple[str, int], ...]  # every track, in the catalog's order
+    needs: tuple[TrainingNeed, ...]  # heaviest first
+    rating_gaps: tuple[RatingGap, ...]  # widest first
+    beyond_horizon: int  # plans whose route takes longer than the person's horizon
+
+
+def summarize(facts: list[PlanFacts], catalog: Catalog, files: int) -> Cohort:
+    skill_order = {skill_id: i for i, skill_id in enumerate(catalog.skills)}
+    role_order = {role_id: i for i, role_id in enumerate(catalog.roles)}
+    targets = Counter(f.target for f in facts)
+    tracks = Counter(f.track for f in facts)
+    return Cohort(
+        files=files,
+        trainees=len(facts),
+        roles=tuple(sorted(targets.items(), key=lambda kv: (-kv[1], role_order.get(kv[0], 0)))),
+        tracks=tuple((track, tracks[track]) for track in TRACKS),
+        needs=_training_needs(facts, skill_order),
+        rating_gaps=_rating_gaps(facts, skill_order),
+        beyond_horizon=sum(1 for f in facts if not f.fits_horizon),
+    )
+
+
+def _training_needs(facts: list[PlanFacts], order: dict[str, int]) -> tuple[TrainingNeed, ...]:
+    weight: Counter[str] = Counter()
+    levels: dict[str, Counter[int]] = {}
+    for fact in facts:
+        for skill_id, now, weighed in fact.gaps:
+            weight[skill_id] += weighed
+            levels.setdefault(skill_id, Counter())[now] += 1
+    needs = [
+        TrainingNeed(skill_id, sum(levels[skill_id].values()), total,
+                     min(levels[skill_id].items(), key=lambda kv: (-kv[1], kv[0]))[0])
+        for skill_id, total in weight.items()
+    ]
+    needs.sort(key=lambda n: (-n.weight, -n.trainees, order.get(n.skill_id, 0)))
+    return tuple(needs[:TOP])
+
+
+def _rating_gaps(facts: list[PlanFacts], order: dict[str, int]) -> tuple[RatingGap, ...]:
+    pairs: dict[str, list[int]] = {}
+    for fact in facts:
+        for skill_id, own, trainer in fact.ratings:
+            pairs.setdefault(skill_id, []).append(own - trainer)
+    gaps = [
+        RatingGap(skill_id, len(diffs), sum(map(abs, diffs)) / len(diffs), sum(diffs) / len(diffs))
+        for skill_id, diffs in pairs.items()
+        if any(diffs)
+    ]
+    gaps.sort(key=lambda g: (-g.mean_gap, -g.rated, order.get(g.skill_id, 0)))
+    return tuple(gaps[:TOP])
+
+
+# ---- the two documents -----------------------------------------------------------------------
+
+
+def render_summary(facts: list[PlanFacts], catalog: Catalog, lang: str, *, files: int) -> dict[str, str]:
+    """`cohort-summary.md` and `cohort-summary.csv`, ready for `write_all`."""
+    cohort = summarize(facts, catalog, files)
+    return {
+        SUMMARY_FILES[0]: render_cohort_md(cohort, catalog, lang),
+        SUMMARY_FILES[1]: render_cohort_csv(cohort, catalog, lang),
+    }
+
+
+def render_cohort_md(cohort: Cohort, catalog: Catalog, lang: str) -> str:
+    heaviest = cohort.needs[0].weight if cohort.needs else 0
+
+    def first_action(need: TrainingNeed) -> tuple[str, str]:
+        actions = catalog.skills[need.skill_id].actions_from(need.common_level)
+        return (md(actions[0].do(lang)), md(actions[0].check(lang))) if actions else ("—", "—")
+
+    return render(
+        "cohort-summary",
+        lang,
+        cohort=cohort,
+        skill=lambda skill_id: md(_skill_name(catalog, skill_id, lang)),
+        role=lambda role_id: md(_role_name(catalog, role_id, lang)),
+        pie_label=lambda role_id: _role_name(catalog, role_id, lang).replace('"', "'"),
+        track=lambda track: t(f"track.{track}", lang),
+        action=first_action,
+        bar=lambda weight: "█" * max(1, round(BAR_WIDTH * weight / heaviest)) if heaviest else "",
+        percent=lambda part, whole: round(100 * part / whole) if whole else 0,
+        number=lambda value: f"{value:.1f}",
+    )
+
+
+def render_cohort_csv(cohort: Cohort, catalog: Catalog, lang: str) -> str:
+    """One row per (section, id): a table a trainer opens in Excel and sorts or charts."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([t(f"cohort.csv_{column}", lang)
+                     for column in ("section", "id", "label", "trainees", "value")])
+    rows: list[tuple[str, str, str, int, object]] = [
+        ("files", "all", t("cohort.row_files", lang), cohort.files, ""),
+        ("trainees", "planned", t("cohort.row_planned", lang), cohort.trainees, ""),
+        ("horizon", "beyond", t("cohort.row_beyond", lang), cohort.beyond_horizon, ""),
+    ]
+    rows += [("target_role", r, _role_name(catalog, r, lang), n, "") for r, n in cohort.roles]
+    rows += [("target_track", k, t(f"track.{k}", lang), n, "") for k, n in cohort.tracks]
+    rows += [("training_need", n.skill_id, _skill_name(catalog, n.skill_id, lang), n.trainees, n.weight)
+             for n in cohort.needs]
+    rows += [("rating_gap", g.skill_id, _skill_name(catalog, g.skill_id, lang), g.rated,
+              f"{g.mean_gap:.2f}") for g in cohort.rating_gaps]
+    for section, key, label, trainees, value in rows:
+        writer.writerow([section, key, _cell(label), trainees, value])
+    # A UTF-8 byte order mark: without it, Excel on Japanese Windows reads the file as
+    # Shift_JIS and every Japanese label turns into mojibake.
+    return "\ufeff" + buffer.getvalue()
+
+
+def _cell(text: str) -> str:
+    # A label starting like a formula would run as one in Excel (names come from data files).
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _skill_name(catalog: Catalog, skill_id: str, lang: str) -> str:
+    skill = catalog.skills.get(skill_id)
+    return skill.name(lang) if skill else skill_id
+
+
+def _role_name(catalog: Catalog, role_id: str, lang: str) -> str:
+    role = catalog.roles.get(role_id)
+    return role.name(lang) if role else role_id
