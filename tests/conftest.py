@@ -202,3 +202,32 @@ def data_dir_with(tmp_path: Path) -> Callable[..., Path]:
 def good_data_dir(data_dir_with: Callable[..., Path]) -> Path:
     """A folder holding a small valid paths.yaml and skills.yaml (4 roles, 4 skills)."""
     return data_dir_with()
+
+
+# ---- golden files ---------------------------------------------------------------------------------
+
+GOLDEN = Path(__file__).parent / "golden"
+PERSONAS = Path(__file__).parent / "personas"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output (then review the diff)")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """golden(relative_path, text): compare with tests/golden/<relative_path>, or rewrite it
+    under --update-golden. New golden files are read by a person before they are committed."""
+    update = request.config.getoption("--update-golden")
+
+    def _check(relative: str, text: str) -> None:
+        path = GOLDEN / relative
+        if update or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            if not update:
+                pytest.fail(f"new golden file written, review it: {path}")
+        assert text == path.read_text(encoding="utf-8"), f"differs from {path} (--update-golden)"
+
+    return _check

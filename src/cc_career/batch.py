@@ -15,15 +15,17 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from cc_career.answers import load_answers
+from cc_career.answers import expand_inputs, load_answers
 from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import plan_for, resolve_lang
 from cc_career.errors import EXIT_OK, EXIT_SOME_FAILED, CcCareerError, InputError, RefusedOverwrite
@@ -31,7 +33,7 @@ from cc_career.i18n import t
 from cc_career.models.answers import Answers
 from cc_career.render.cohort import SUMMARY_FILES, PlanFacts, facts_of, render_summary
 from cc_career.render.plan_md import render_plan
-from cc_career.resources import data_file
+from cc_career.resources import DATA_FILES, data_file
 from cc_career.safe_names import Namer, safe_name
 from cc_career.writers import ensure_dir, write_all
 
@@ -115,8 +117,10 @@ def catalog_for(data_dir: Path | str | None) -> Catalog:
 
 
 def _catalog_key(data_dir: Path | str | None) -> tuple:
+    # Which files, and their size and time: a long-lived process (the test suite, a script
+    # calling run_batch twice) must see a trainer's edited data, not the copy it loaded first.
     key = []
-    for name in ("skills.yaml", "paths.yaml"):
+    for name in DATA_FILES:
         path = data_file(name, data_dir)
         try:
             stat = path.stat()
@@ -141,19 +145,25 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
 
             documents.update(render_interview_files(plan, catalog, plan_lang))
     except InputError as error:
-        return Outcome(str(path), problems=tuple(_problem(e, ui_lang) for e in [error, *error.more]))
+        return Outcome(shown(path), problems=tuple(_problem(e, ui_lang) for e in [error, *error.more]))
     except CcCareerError as error:
-        return Outcome(str(path), problems=(Problem(None, None, None, error.render(ui_lang)),))
+        return Outcome(shown(path), problems=(Problem(None, None, None, error.render(ui_lang)),))
     except Exception as error:  # a fault in one plan must not stop the other 999
         message = t("batch.unexpected", ui_lang, kind=type(error).__name__)
-        return Outcome(str(path), problems=(Problem(None, None, None, message),))
+        return Outcome(shown(path), problems=(Problem(None, None, None, message),))
     return Outcome(
-        file=str(path),
+        file=shown(path),
         folder=safe_name(answers.name, path.stem),
         documents=documents,
         facts=facts_of(plan),
         notice=t(notice, ui_lang) if notice else None,
     )
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that can always be printed and stored: a file name in no valid encoding
+    (bytes a Windows share or an old archive left) shows its odd bytes as `\\xff`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def wants_interview(answers: Answers) -> bool:
@@ -198,7 +208,8 @@ def run_batch(
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> BatchResult:
-    """Plan every answers file into `out/<safe-name>/`, then write the cohort summary.
+    """Plan every answers file (folders: their *.yaml files) into `out/<safe-name>/`, then
+    write the cohort summary.
 
     A bad file is recorded and the rest go on. Ctrl-C stops the workers, keeps what was
     written (no temp file stays behind) and returns with `interrupted` set.
@@ -206,7 +217,7 @@ def run_batch(
     ui_lang = lang or "ja"
     catalog = catalog_for(data_dir)  # a fault in the data stops the run before anything is written
     ensure_dir(out)
-    inputs = ordered_inputs(files)
+    inputs = ordered_inputs(expand_inputs(list(files)))
     result = BatchResult(files=[], total=len(inputs), out=out)
     work = partial(plan_one, data_dir=data_dir, lang=lang, ui_lang=ui_lang,
                    today=today or dt.date.today())
@@ -224,14 +235,16 @@ def run_batch(
         if progress:
             progress.start(len(inputs))  # after the workers are forked: no thread runs yet
         for outcome in _contained(outcomes, inputs, ui_lang):
-            written = _write_person(outcome, out, namer, force, ui_lang)
-            result.files.append(written)
+            with _whole_or_not_at_all():
+                written = _write_person(outcome, out, namer, force, ui_lang)
+                result.files.append(written)
             if outcome.facts is not None:
                 facts.append(outcome.facts)
             if progress:
                 progress.advance(written)
         documents = render_summary(facts, catalog, ui_lang, files=result.total)
-        result.summary, result.summary_problems = _write_documents(out, documents, force, ui_lang)
+        with _whole_or_not_at_all():
+            result.summary, result.summary_problems = _write_documents(out, documents, force, ui_lang)
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
@@ -241,7 +254,7 @@ def run_batch(
 
 
 def _start_method() -> multiprocessing.context.BaseContext | None:
-    # Forked workers start with the catalog and templates already loaded; elsewhere (macOS,
+    # Forked workers start with the catalog already loaded; elsewhere (macOS,
     # Windows) fork is unsafe or missing and the platform's default is used.
     return multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
@@ -262,7 +275,7 @@ def _contained(outcomes: Iterator[Outcome], inputs: list[Path], lang: str) -> It
     except BrokenProcessPool:
         message = t("batch.worker_crashed", lang)
         for path in inputs[done:]:
-            yield Outcome(str(path), problems=(Problem(None, None, None, message),))
+            yield Outcome(shown(path), problems=(Problem(None, None, None, message),))
 
 
 def _write_person(outcome: Outcome, out: Path, namer: Namer, force: bool, lang: str) -> FileResult:
@@ -275,6 +288,24 @@ def _write_person(outcome: Outcome, out: Path, namer: Namer, force: bool, lang: 
         return FileResult(outcome.file, "refused", output=name, problems=(refusal,))
     status, problems = _write_documents(folder, outcome.documents, force, lang)
     return FileResult(outcome.file, status, output=name, problems=problems, notice=outcome.notice)
+
+
+@contextmanager
+def _whole_or_not_at_all() -> Iterator[None]:
+    """Hold a Ctrl-C until the folder being written is complete and recorded (a few
+    milliseconds), so an interrupted run leaves each person's folder whole or absent, never
+    half made, and reports every folder it made."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _write_documents(folder: Path, documents: dict[str, str], force: bool,

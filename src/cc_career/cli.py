@@ -182,7 +182,7 @@ def validate(
     with _errors(_lang(lang)):
         from cc_career.commands import check
 
-        raise typer.Exit(check.validate(answers or [], _lang(lang), data_dir))
+        raise typer.Exit(check.validate(answers or [], lang.value if lang else None, data_dir))
 
 
 @app.command()
@@ -195,11 +195,29 @@ def schema(
     typer.echo(check.json_schema(name.value))
 
 
+@app.command("interview-answer")
+def interview_answer(
+    answers: AnswersOption = None,
+    out: OutOption = Path("."),
+    force: ForceOption = False,
+    no_input: NoInputOption = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """面接で「キャリアプランは？」と聞かれたときの答えを作る（既定: ./cc-career-answers.yaml）/
+    Write your spoken answer to "what is your career plan?" from your plan."""
+    with _errors(lang.value if lang else "auto"):
+        from cc_career.commands import interview
+
+        interview.run(answers_path=answers, out=out, force=force, no_input=no_input,
+                      lang=lang.value if lang else None, data_dir=data_dir)
+
+
 @app.command()
 def batch(
     inputs: Annotated[
         list[Path],
-        typer.Argument(metavar="FILES_OR_DIRS...",
+        typer.Argument(metavar="FILES_OR_DIRS",
                        help="回答ファイルまたはそれが入ったフォルダー / Answers files or folders of them."),
     ],
     out: Annotated[
@@ -214,7 +232,7 @@ def batch(
     report: Annotated[
         Path | None,
         typer.Option("--report", dir_okay=False,
-                     help="全ファイルの結果を JSON で書く（毎回置き換え）/ Write every file's status as JSON."),
+                     help="全ファイルの結果を JSON で書く（毎回置き換え）/ Every file's status as JSON."),
     ] = None,
     force: ForceOption = False,
     lang: LangOption = None,

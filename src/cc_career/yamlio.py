@@ -257,7 +257,8 @@ def validate(document: Document, model: type, *, context: dict | None = None) ->
 def validation_error(document: Document, errors: list[dict]) -> InputError:
     problems = []
     for err in errors:
-        loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
+        # pydantic marks a bad mapping key with a "[key]" step; the key's own mark is the place
+        loc = tuple(part for part in err["loc"] if not _is_union_tag(part) and part != "[key]")
         line, column = document.position(loc) or (None, None)
         params = {k: _plain(v) for k, v in (err.get("ctx") or {}).items()}
         key = f"pydantic.{err['type']}"

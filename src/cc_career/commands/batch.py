@@ -8,10 +8,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cc_career.answers import expand_inputs
-from cc_career.batch import BatchResult, FileResult, Progress, run_batch, write_report
+from cc_career.batch import BatchResult, FileResult, Progress, run_batch, shown, write_report
 from cc_career.errors import EXIT_INTERRUPTED, InputError, UsageError
 from cc_career.i18n import t
 from cc_career.render.cohort import SUMMARY_FILES
+
+REFUSED_SHOWN = 10
 
 
 def batch(items: list[Path], out: Path, *, jobs: int | None, lang: str | None,
@@ -44,17 +46,21 @@ def _tell(result: BatchResult, report: Path | None, lang: str) -> None:
         sys.stderr.write(t("batch.interrupted", lang, total=result.total, done=len(result.files),
                            **counts) + "\n")
     else:
-        print(t("batch.done", lang, out=result.out, **counts))
+        print(t("batch.done", lang, out=shown(result.out), **counts))
     _list(t("batch.failed_title", lang), [f for f in result.files if f.status == "failed"])
     refused = [f for f in result.files if f.status == "refused"]
-    refused += [FileResult(str(result.out / SUMMARY_FILES[0]), "refused", problems=result.summary_problems)
-                ] if result.summary_problems else []
-    _list(t("batch.refused_title", lang), refused)
+    if result.summary_problems:
+        refused.append(FileResult(shown(result.out / SUMMARY_FILES[0]), "refused",
+                                  problems=result.summary_problems))
+    # A changed template refuses every plan of a re-run: the first few say enough.
+    _list(t("batch.refused_title", lang), refused[:REFUSED_SHOWN])
+    if len(refused) > REFUSED_SHOWN:
+        sys.stderr.write("  " + t("batch.more", lang, count=len(refused) - REFUSED_SHOWN) + "\n")
     if result.summary in ("written", "unchanged"):
         key = "batch.summary" if result.summary == "written" else "batch.summary_unchanged"
-        print(t(key, lang, md=result.out / SUMMARY_FILES[0], csv=result.out / SUMMARY_FILES[1]))
+        print(t(key, lang, md=shown(result.out / SUMMARY_FILES[0]), csv=shown(result.out / SUMMARY_FILES[1])))
     if report is not None:
-        print(t("batch.report", lang, path=report))
+        print(t("batch.report", lang, path=shown(report)))
 
 
 def _list(title: str, entries: list[FileResult]) -> None:

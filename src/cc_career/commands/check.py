@@ -12,11 +12,13 @@ from cc_career.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
 from cc_career.i18n import t
 
 
-def validate(items: list[Path], lang: str, data_dir: Path | None) -> int:
-    """Check the data, then each answers file; every fault is listed, exit 2 if any."""
+def validate(items: list[Path], lang: str | None, data_dir: Path | None) -> int:
+    """Check the data, then each answers file; every fault is listed, exit 2 if any. Messages
+    about an answers file speak its own `language` unless --lang says otherwise."""
     catalog = load_catalog(data_dir)
+    shown = lang or "ja"
     skills_path, paths_path = catalog.sources
-    print(t("validate.data_ok", lang, roles=len(catalog.roles), skills=len(catalog.skills),
+    print(t("validate.data_ok", shown, roles=len(catalog.roles), skills=len(catalog.skills),
             moves=len(catalog.transitions), paths=paths_path, skills_file=skills_path))
     failed = 0
     for path in expand_inputs(items):
@@ -24,11 +26,11 @@ def validate(items: list[Path], lang: str, data_dir: Path | None) -> int:
             _, notice = load_answers(path, catalog)
         except InputError as error:
             failed += 1
-            sys.stderr.write(error.render(lang) + "\n")
+            sys.stderr.write(error.render(lang or error.lang_hint or 'ja') + "\n")
             continue
         if notice:
-            sys.stderr.write(f"{path}: {t(notice, lang)}\n")
-        print(t("validate.answers_ok", lang, path=path))
+            sys.stderr.write(f"cc-career: {path}: {t(notice, shown)}\n")
+        print(t("validate.answers_ok", shown, path=path))
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 

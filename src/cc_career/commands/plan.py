@@ -111,6 +111,7 @@ def _ask_language() -> str:
     return questionary.select(
         t("prompt.language", "ja"),
         choices=[questionary.Choice("日本語", "ja"), questionary.Choice("English", "en")],
+        instruction="(↑↓ Enter)",
     ).unsafe_ask()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from cc_career.models.answers import Answers
@@ -12,28 +13,49 @@ from cc_career.plan.ideal import planning_ratings
 def skill_gaps(answers: Answers, route: Route) -> list[Gap]:
     """Every skill a role on the route needs above the person's level, biggest weighed gap first.
 
-    `needed` is the highest level any role on the route asks for; `step` is the first step
-    whose role asks for more than the person has now.
+    `needed` is the highest level any role on the route asks for, and `step` the first step
+    whose role asks for that level: the deadline for the whole climb.
     """
     ratings = planning_ratings(answers)
     trainer = answers.current.trainer_skills
     found: dict[str, Gap] = {}
     for step, role in enumerate(route.roles):
         for skill_id, need in role.skills.items():
-            now = ratings.get(skill_id, 0)
-            if need.level <= now:
-                continue
             known = found.get(skill_id)
+            if need.level <= max(ratings.get(skill_id, 0), known.needed if known else 0):
+                continue
             found[skill_id] = Gap(
                 skill_id=skill_id,
                 self_rating=answers.current.skills.get(skill_id, 0),
                 trainer_rating=trainer.get(skill_id),
-                needed=max(need.level, known.needed if known else 0),
+                needed=need.level,
                 importance=max(need.importance, known.importance if known else 0),
-                step=known.step if known else step,
-                role=known.role if known else role,
+                step=step,
+                role=role,
             )
     return sorted(found.values(), key=lambda g: (-g.weight, -g.importance, -g.needed, g.skill_id))
+
+
+def staged_gaps(answers: Answers, route: Route) -> dict[int, list[Gap]]:
+    """The same gaps cut into what each step of the route adds: the levels its target role
+    needs beyond what the person has, or will have after the steps before. The current
+    role's own needs are worked on in the first step. Each step's list: biggest first."""
+    reached = dict(planning_ratings(answers))
+    last = len(route.steps)
+    stages: dict[int, list[Gap]] = {step: [] for step in range(last + 1)}
+    for index, role in enumerate(route.roles):
+        step = max(index, min(1, last))
+        for skill_id, need in role.skills.items():
+            have = reached.get(skill_id, 0)
+            if need.level <= have:
+                continue
+            stages[step].append(Gap(skill_id=skill_id, self_rating=have, trainer_rating=None,
+                                    needed=need.level, importance=need.importance, step=step,
+                                    role=role))
+            reached[skill_id] = need.level
+    for gaps in stages.values():
+        gaps.sort(key=lambda g: (-g.weight, -g.importance, -g.needed, g.skill_id))
+    return stages
 
 
 def strengths(answers: Answers, route: Route) -> list[tuple[str, int]]:
@@ -87,5 +109,19 @@ def _squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
+_BRACKETS = re.compile(r"\(([^)]*)\)")
+
+
 def _same(held: str, name: str) -> bool:
-    return bool(held) and (held in name or name in held)
+    """People write certificate names loosely: "コンタクトセンター検定 スーパーバイザー資格", or
+    "もしもし検定2級" for 電話応対技能検定（もしもし検定）2級. Compare without 試験 and with either the name or
+    its bracketed alias."""
+    held = _BRACKETS.sub("", held.replace("試験", ""))
+    if not held:
+        return False
+    plain = name.replace("試験", "")
+    variants = {_BRACKETS.sub("", plain)}
+    for alias in _BRACKETS.finditer(plain):
+        if len(alias.group(1)) >= 3:  # (SV), (OP) are too short to stand for the name
+            variants.add(alias.group(1) + plain[alias.end():])
+    return any(held in v or v in held for v in variants if v)

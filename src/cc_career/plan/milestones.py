@@ -13,6 +13,7 @@ from cc_career.i18n import t
 from cc_career.models.answers import Answers
 from cc_career.models.catalog import Text
 from cc_career.models.plan import CertificationGap, Chain, Gap, Milestone, Route
+from cc_career.plan.gap import staged_gaps
 from cc_career.plan.route import STRAIN_REST_MONTHS
 
 KIND_ORDER = {"wellbeing": 0, "skill": 1, "certification": 2, "kpi": 3, "experience": 4, "role": 5}
@@ -21,6 +22,7 @@ MAX_CHAINS = 3
 # A counsellor narrows the work down: each step plans the five biggest gaps level by level;
 # the rest stay in the gap table for the next review.
 MAX_SKILLS_PER_STEP = 5
+MAX_SKILLS_PER_STEP_UNDER_STRAIN = 3  # fewer things at once while rest comes first
 
 
 def both(key: str, **params: object) -> Text:
@@ -47,10 +49,9 @@ def lay_milestones(
     if not windows:
         windows = [(0, today + relativedelta(months=STRAIN_REST_MONTHS if strain else 0),
                     SAME_ROLE_MONTHS)]
-    last_step = windows[-1][0]
+    stages = staged_gaps(answers, route)
     for index, start, months in windows:
-        # Gaps of the current role itself are closed during the first step.
-        mine = [g for g in gaps if max(g.step, min(1, last_step)) == index][:MAX_SKILLS_PER_STEP]
+        mine = stages[index][:MAX_SKILLS_PER_STEP_UNDER_STRAIN if strain else MAX_SKILLS_PER_STEP]
         milestones += _skill_milestones(catalog, mine, index, start, months)
         step = route.steps[index - 1] if index else None
         if step is None:

@@ -13,9 +13,14 @@ from cc_career.models.plan import Reason
 def pay_text(role: Role, lang: str) -> str:
     pay = role.pay
     assert pay is not None
+    unit = pay.unit
     if pay.unit == "hour":
-        return t("pay.hour", lang, min=f"{pay.min:,}", max=f"{pay.max:,}")
-    return t("pay.year", lang, min=yearly_amount(pay.min, lang), max=yearly_amount(pay.max, lang))
+        low, high = f"{pay.min:,}", f"{pay.max:,}"
+    else:
+        low, high = yearly_amount(pay.min, lang), yearly_amount(pay.max, lang)
+    if pay.min == pay.max:  # one public figure, not a range
+        return t(f"pay.{unit}_one", lang, amount=low)
+    return t(f"pay.{unit}", lang, min=low, max=high)
 
 
 def yearly_amount(yen: int, lang: str) -> str:

@@ -1,0 +1,121 @@
+"""`cc-career plan` from the outside: replaying answers files, guards, files on disk."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cc_career.cli import app
+from conftest import PERSONAS
+
+CC_CAREER = [sys.executable, "-m", "cc_career"]
+EXAMPLE = PERSONAS / "hanako_qa.yaml"
+
+
+def replay(runner, answers: Path, out: Path, *extra: str):
+    return runner.invoke(app, ["plan", "--answers", str(answers), "--no-input", "--out", str(out),
+                               *extra])
+
+
+def test_replay_writes_the_plan_and_the_answers_file(runner, tmp_path):
+    out = tmp_path / "out"
+    result = replay(runner, EXAMPLE, out)
+    assert result.exit_code == 0, result.output
+    plan = (out / "career-plan.md").read_text(encoding="utf-8")
+    assert plan.startswith("# 山田 花子さんのキャリアプラン")
+    assert "## 4. 将来取り組みたい仕事" in plan
+    saved = (out / "cc-career-answers.yaml").read_text(encoding="utf-8")
+    assert "cc-career schema answers" in saved and "today: 2026-11-22" in saved
+
+
+def test_plans_are_private_files_in_a_private_folder(runner, tmp_path):
+    out = tmp_path / "new" / "folder"
+    assert replay(runner, EXAMPLE, out).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    for name in ("career-plan.md", "cc-career-answers.yaml"):
+        assert stat.S_IMODE((out / name).stat().st_mode) == 0o600
+    assert sorted(p.name for p in out.iterdir()) == ["career-plan.md", "cc-career-answers.yaml"]
+
+
+def test_replaying_the_saved_answers_gives_a_byte_identical_plan(runner, tmp_path, write):
+    # a hand-written file without `today`: the run stores the date it used
+    source = write("mine.yaml", EXAMPLE.read_text(encoding="utf-8").replace("today: 2026-11-22\n", ""))
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert replay(runner, source, first).exit_code == 0
+    assert replay(runner, first / "cc-career-answers.yaml", second).exit_code == 0
+    for name in ("career-plan.md", "cc-career-answers.yaml"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_replaying_in_place_changes_nothing_and_says_so(runner, tmp_path):
+    out = tmp_path / "out"
+    assert replay(runner, EXAMPLE, out).exit_code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    result = replay(runner, out / "cc-career-answers.yaml", out)
+    assert result.exit_code == 0, result.output
+    assert "変更なし" in result.output
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
+
+
+def test_an_existing_different_plan_is_not_overwritten_without_force(runner, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "career-plan.md").write_text("my own notes\n", encoding="utf-8")
+    result = replay(runner, EXAMPLE, out)
+    assert result.exit_code == 2
+    assert "--force" in result.stderr
+    assert (out / "career-plan.md").read_text(encoding="utf-8") == "my own notes\n"
+    assert not (out / "cc-career-answers.yaml").exists(), "nothing is half-written"
+    assert replay(runner, EXAMPLE, out, "--force").exit_code == 0
+    assert (out / "career-plan.md").read_text(encoding="utf-8").startswith("# 山田 花子")
+
+
+def test_lang_option_renders_the_plan_in_english(runner, tmp_path):
+    out = tmp_path / "out"
+    assert replay(runner, EXAMPLE, out, "--lang", "en").exit_code == 0
+    assert (out / "career-plan.md").read_text(encoding="utf-8").startswith("# Career plan")
+
+
+def test_no_input_without_an_answers_file_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(app, ["plan", "--no-input", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--answers" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_input_names_the_missing_answer(runner, tmp_path, write):
+    text = EXAMPLE.read_text(encoding="utf-8").replace("  horizon_years: 3\n", "")
+    source = write("partial.yaml", text)
+    result = replay(runner, source, tmp_path / "out")
+    assert result.exit_code == 2
+    line = text[: text.index("ideal:")].count("\n") + 1
+    assert f"{source}:{line}:1: ideal.horizon_years:" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_broken_answers_file_writes_nothing_and_shows_no_traceback(runner, tmp_path, write):
+    source = write("broken.yaml", "current:\n  role: operator\n  role: leader\n")
+    result = replay(runner, source, tmp_path / "out")
+    assert result.exit_code == 2
+    assert f"{source}:3:3:" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_without_a_terminal_the_questionnaire_refuses_to_read_piped_lines(tmp_path):
+    result = subprocess.run([*CC_CAREER, "plan", "--out", str(tmp_path)], input="operator\n1\n",
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--answers" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("persona", sorted(p.name for p in PERSONAS.glob("*.yaml")))
+def test_every_persona_replays_cleanly(runner, tmp_path, persona):
+    result = replay(runner, PERSONAS / persona, tmp_path / "out")
+    assert result.exit_code == 0, result.output

@@ -1,0 +1,35 @@
+"""Whole career plans for people drawn from the seeds' stories, in Japanese and English.
+
+Each golden file was read as its reader would read it before it was committed. The dates
+are frozen by each persona's `today`, so the files only change when the method, the data
+or the wording does (then: `pytest --update-golden`, and review the diff).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cc_career.answers import load_answers
+from cc_career.catalog import load_catalog
+from cc_career.plan import build_plan
+from cc_career.render.plan_md import render_plan
+from conftest import PERSONAS
+
+NAMES = sorted(p.stem for p in PERSONAS.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(None)
+
+
+def test_there_are_at_least_six_personas():
+    assert len(NAMES) >= 6
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("name", NAMES)
+def test_plan_matches_its_golden_file(catalog, golden, name, lang):
+    answers, _ = load_answers(PERSONAS / f"{name}.yaml", catalog)
+    plan = build_plan(answers, catalog, answers.today)
+    golden(f"plan/{name}.{lang}.md", render_plan(plan, catalog, lang))
