@@ -204,8 +204,12 @@ def interview_answer(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """面接で「キャリアプランは？」と聞かれたときの答えを作る（既定: ./cc-career-answers.yaml）/
-    Write your spoken answer to "what is your career plan?" from your plan."""
+    """面接で話すキャリアプランの答えを作る / Your interview answer, built from your plan.
+
+    回答ファイル（既定: ./cc-career-answers.yaml）の interview の足りない項目だけを質問し、
+    interview-answer.md と印刷用の interview-answer.txt を書き出します。
+    Asks only for the interview details the answers file lacks, then writes
+    interview-answer.md and a printable interview-answer.txt."""
     with _errors(lang.value if lang else "auto"):
         from cc_career.commands import interview
 

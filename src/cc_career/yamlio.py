@@ -8,6 +8,7 @@ is never entered. Nesting depth is also checked on the raw text before parsing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ MAX_BYTES = 2 * 1024 * 1024  # a hand-written answers or data file is a few KiB 
 MAX_DEPTH = 40  # the deepest legitimate file here nests about 6 levels
 
 Loc = tuple[str | int, ...]
+_STR = "tag:yaml.org,2002:str"
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -91,6 +93,10 @@ def _decode(path: Path, raw: bytes, encoding: str) -> str:
         raise InputError(path, "file.undecodable", line=line, column=column) from None
 
 
+_DASHES = re.compile(r"(?:- +)*(?:-$)?")
+_BRACKETS = re.compile(r"[][{}]")
+
+
 def nesting_depth(text: str) -> int:
     """An upper bound of how deep the YAML in `text` nests, found without parsing it."""
     deepest = flow = 0
@@ -104,17 +110,14 @@ def nesting_depth(text: str) -> int:
             indents.pop()
         if indent > indents[-1]:
             indents.append(indent)
-        dashes = 0
-        while body.startswith("- ") or body == "-":
-            dashes += 1
-            body = body[2:].lstrip(" ")
+        dashes = _DASHES.match(body).group().count("-")  # `- - - x`: one level per dash
         block = len(indents) - 1 + dashes
         peak = flow
-        for char in line:
-            if char in "[{":
+        for bracket in _BRACKETS.findall(line):  # regexes, not a loop per character: data files are 100 KiB
+            if bracket in "[{":
                 flow += 1
                 peak = max(peak, flow)
-            elif char in "]}" and flow:
+            elif flow:
                 flow -= 1
         deepest = max(deepest, block + peak)
     return deepest
@@ -143,6 +146,8 @@ class _Builder:
 
     def scalar(self, event: ev.ScalarEvent) -> Any:
         tag = self._resolver.resolve(ScalarNode, event.value, event.implicit)
+        if tag == _STR:  # most scalars are text: as written, without the constructor's round trip
+            return event.value
         if tag == "tag:yaml.org,2002:merge":
             raise self.fail(event.start_mark, "yaml.merge")
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
@@ -237,11 +242,23 @@ def load(path: Path | str) -> Document:
             column=mark.column + 1 if mark else None,
             problem=problem,
         ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, e.g. a raw control code
+        line, column = _line_column(text, exc.position)
+        raise InputError(path, "yaml.syntax", line=line, column=column,
+                         problem=str(exc).splitlines()[0]) from None
     except yaml.YAMLError as exc:
         raise InputError(path, "yaml.syntax", problem=str(exc).splitlines()[0]) from None
     if data is None:
         raise InputError(path, "file.empty")
     return Document(path=path, data=data, marks=builder.marks, notice=notice)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a reader error's offset (libyaml counts UTF-8 bytes)."""
+    if _Parser is not yaml.SafeLoader:
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def validate(document: Document, model: type, *, context: dict | None = None) -> Any:

@@ -47,11 +47,12 @@ def _tell(result: BatchResult, report: Path | None, lang: str) -> None:
                            **counts) + "\n")
     else:
         print(t("batch.done", lang, out=shown(result.out), **counts))
-    _list(t("batch.failed_title", lang), [f for f in result.files if f.status == "failed"])
-    refused = [f for f in result.files if f.status == "refused"]
+    entries = list(result.files)
     if result.summary_problems:
-        refused.append(FileResult(shown(result.out / SUMMARY_FILES[0]), "refused",
+        entries.append(FileResult(shown(result.out / SUMMARY_FILES[0]), result.summary or "failed",
                                   problems=result.summary_problems))
+    _list(t("batch.failed_title", lang), [f for f in entries if f.status == "failed"])
+    refused = [f for f in entries if f.status == "refused"]
     # A changed template refuses every plan of a re-run: the first few say enough.
     _list(t("batch.refused_title", lang), refused[:REFUSED_SHOWN])
     if len(refused) > REFUSED_SHOWN:

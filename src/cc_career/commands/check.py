@@ -21,6 +21,10 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None) -> int:
     print(t("validate.data_ok", shown, roles=len(catalog.roles), skills=len(catalog.skills),
             moves=len(catalog.transitions), paths=paths_path, skills_file=skills_path))
     failed = 0
+    for item in items:  # `validate answers.yaml/` must not pass by checking nothing
+        if item.is_dir() and not expand_inputs([item]):
+            failed += 1
+            sys.stderr.write(InputError(item, "file.no_answers_files").render(lang or "ja") + "\n")
     for path in expand_inputs(items):
         try:
             _, notice = load_answers(path, catalog)

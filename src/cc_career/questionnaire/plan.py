@@ -57,7 +57,7 @@ class PlanQuestions:
         self.heading("prompt.step1")
         if not a.known("name", lambda v: isinstance(v, str) and 0 < len(v) <= MAX_TEXT, optional=True):
             a.text("name", a.tr("prompt.name"), check=self.short_text, convert=lambda s: s or None)
-        if not a.known("ideal.values", self.all_in(catalog.values)):
+        if not a.known("ideal.values", self.all_in(catalog.values), optional=True):
             a.checkbox("ideal.values", a.tr("prompt.values"),
                        [(i, tag.label(self.lang)) for i, tag in catalog.values.items()],
                        at_least_one=True)
@@ -65,7 +65,7 @@ class PlanQuestions:
                        optional=True):
             a.checkbox("ideal.interests", a.tr("prompt.interests"),
                        [(i, tag.label(self.lang)) for i, tag in catalog.interests.items()])
-        if not a.known("ideal.style", lambda v: v in STYLES):
+        if not a.known("ideal.style", lambda v: v in STYLES, optional=True):
             a.select("ideal.style", a.tr("prompt.style"),
                      [(s, a.tr(f"style.{s}")) for s in STYLES], default="undecided")
         if not a.known("ideal.horizon_years", lambda v: _is_int(v) and 1 <= v <= 10):
@@ -107,7 +107,8 @@ class PlanQuestions:
                      [(i, catalog.interests[i].label(self.lang)) for i in INDUSTRIES
                       if i in catalog.interests] + [(None, a.tr("prompt.industry_none"))],
                      default=None)
-        if not a.known("current.channels", lambda v: bool(v) and all(c in CHANNELS for c in v)):
+        if not a.known("current.channels", lambda v: bool(v) and all(c in CHANNELS for c in v),
+                       optional=True):
             a.checkbox("current.channels", a.tr("prompt.channels"),
                        [(c, a.tr(f"channel.{c}")) for c in CHANNELS], checked=["phone"],
                        at_least_one=True)

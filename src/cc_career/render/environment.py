@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -48,14 +49,20 @@ def render(name: str, lang: str, **context: object) -> str:
 def md(text: object) -> str:
     """Text a person typed, made safe to place in Markdown (tables included): one line, with
     Markdown and HTML characters escaped."""
-    flat = " ".join(str(text).split())
+    flat = " ".join(_visible(str(text)).split())
     return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
 def mermaid(text: object) -> str:
     """A label Mermaid's gantt syntax accepts: no colon, semicolon, hash or line break."""
-    flat = " ".join(str(text).split())
+    flat = " ".join(_visible(str(text)).split())
     return re.sub(r"[:;#]", " ", flat).strip()
+
+
+def _visible(text: str) -> str:
+    """Control and format characters (terminal escapes, bidi overrides) become spaces: typed
+    text must not act on the terminal of whoever prints the file."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
 
 
 def format_day(day: dt.date, lang: str) -> str:

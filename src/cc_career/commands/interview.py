@@ -1,0 +1,126 @@
+"""`cc-career interview-answer`: an answers file (plus the interview details it lacks) →
+the spoken answer on screen, `interview-answer.md` and a printable `interview-answer.txt`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from cc_career.answers import dump_answers, load_answers
+from cc_career.catalog import Catalog, load_catalog
+from cc_career.commands.common import plan_for, resolve_lang
+from cc_career.errors import CcCareerError, Interrupted, RefusedOverwrite, UsageError
+from cc_career.i18n import t
+from cc_career.interview import InterviewAnswer, compose_answer, missing_fields
+from cc_career.models.answers import Answers, Interview
+from cc_career.render.interview import interview_documents, length_line
+from cc_career.render.wrap import A4_CELLS, wrap
+from cc_career.writers import holds, write_all
+
+DEFAULT_ANSWERS = Path("cc-career-answers.yaml")
+
+
+def run(
+    *,
+    answers_path: Path | None,
+    out: Path,
+    force: bool,
+    no_input: bool,
+    lang: str | None,
+    data_dir: Path | None,
+    today: dt.date | None = None,
+) -> None:
+    """The whole command. `today` is the plan's start date when the file has none."""
+    catalog = load_catalog(data_dir)
+    path = answers_path or DEFAULT_ANSWERS
+    if not path.exists() and not path.is_symlink():
+        raise UsageError("interview.no_answers", path=path)
+    answers, notice = load_answers(path, catalog)
+    shown = resolve_lang(lang, answers)
+    if notice:
+        sys.stderr.write(f"cc-career: {path}: {t(notice, shown)}\n")
+    try:
+        _answer(path, answers, catalog, out, force, no_input, shown, today)
+    except CcCareerError as error:
+        if getattr(error, "lang_hint", None) is None:  # shown in the file's language
+            error.lang_hint = shown  # type: ignore[attr-defined]
+        raise
+
+
+def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bool, no_input: bool,
+            lang: str, today: dt.date | None) -> None:
+    console = Console(highlight=False)
+    interactive = not no_input and _at_terminal()
+    plan = plan_for(answers, catalog, today)
+    missing = missing_fields(answers.interview)
+    if missing:
+        field = f"interview.{missing[0]}"
+        if no_input:
+            raise UsageError("interview.missing_no_input", field=field)
+        if not interactive:
+            raise UsageError("interview.missing_no_terminal", field=field)
+        from cc_career.questionnaire.interview import ask_interview
+
+        filled = ask_interview(plan, lang, missing, console)
+        answers = answers.model_copy(update={"interview": Interview.model_validate(filled)})
+        plan = plan_for(answers, catalog, today)
+    answer = compose_answer(plan, catalog, answers.interview, lang)
+    files = interview_documents(answer, plan)
+    if interactive:
+        show(console, answer)
+        force = force or _may_overwrite(out, files, lang)
+    written = write_all(out, files, force=force)
+    if not interactive:
+        show(console, answer)
+    for name in files:
+        key = "prompt.written" if out / name in written else "prompt.unchanged"
+        console.print(t(key, lang, path=out / name), markup=False)
+    if missing:
+        _offer_to_save(console, path, dump_answers(answers), lang)
+
+
+def show(console: Console, answer: InterviewAnswer) -> None:
+    """The answer in a box: the question as its title, length and time underneath. The lines
+    are broken here, as on paper (phrase boundaries, kinsoku), not by the terminal."""
+    inner = max(20, min(console.width, A4_CELLS + 6) - 6)  # 2 for the border, 4 for padding
+    lines = [("\n".join(wrap(p, answer.lang, inner))) for p in answer.paragraphs]
+    console.print(Panel(Text("\n\n".join(lines)), title=Text(answer.question),
+                        subtitle=Text(length_line(answer)), padding=(1, 2), expand=False))
+
+
+def _may_overwrite(out: Path, files: dict[str, str], lang: str) -> bool:
+    """Interactive runs ask before replacing a file whose content would change."""
+    from cc_career.questionnaire.prompts import confirm
+
+    taken = [out / name for name, text in files.items()
+             if (out / name).exists() and not holds(out / name, text)]
+    for target in taken:
+        try:
+            agreed = confirm(t("prompt.overwrite", lang, path=target), default=False)
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted("interview.interrupted") from None
+        if not agreed:
+            raise RefusedOverwrite("file.exists_path", path=target)
+    return bool(taken)
+
+
+def _offer_to_save(console: Console, path: Path, text: str, lang: str) -> None:
+    """With the person's consent, keep the interview details in their answers file."""
+    from cc_career.questionnaire.prompts import confirm
+
+    try:
+        agreed = confirm(t("prompt_interview.save", lang, path=path), default=True)
+    except (KeyboardInterrupt, EOFError):
+        return  # the answer files are written; only the saving is skipped
+    if agreed:
+        write_all(path.parent, {path.name: text}, force=True)
+        console.print(t("prompt_interview.saved", lang, path=path), markup=False)
+
+
+def _at_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
