@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import random
 import statistics
 import subprocess
@@ -226,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="cc-career-bench-") as scratch:
         work = Path(scratch)
+        # An installed package carries its compiled bytecode; where writing it is switched off
+        # (PYTHONDONTWRITEBYTECODE), every run would compile cc-career's sources again. The
+        # warm-up run compiles everything into the scratch folder instead.
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
         context = Context(work=work, files=options.files, jobs=options.jobs, single_run=SINGLE_RUN)
         context.cohort = make_cohort(work / "cohort", options.files)
         context.one_file = sorted(context.cohort.iterdir())[1]

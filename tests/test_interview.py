@@ -570,7 +570,7 @@ def test_interactive_run_asks_before_replacing_an_answer_that_would_change(tmp_p
                           env=env, encoding="utf-8", timeout=30, dimensions=(40, 100), cwd=str(tmp_path))
     child.expect("上書きしますか")  # the answer is on screen first, then the question
     assert "株式会社サンプルコミュニケーションズ" in child.before
-    child.send("n")
+    child.send(ENTER)  # the default is "no"
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2

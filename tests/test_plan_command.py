@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import PERSONAS
 
 from cc_career.cli import app
-from conftest import PERSONAS
 
 CC_CAREER = [sys.executable, "-m", "cc_career"]
 EXAMPLE = PERSONAS / "hanako_qa.yaml"

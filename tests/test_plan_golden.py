@@ -8,12 +8,12 @@ or the wording does (then: `pytest --update-golden`, and review the diff).
 from __future__ import annotations
 
 import pytest
+from conftest import PERSONAS
 
 from cc_career.answers import load_answers
 from cc_career.catalog import load_catalog
 from cc_career.plan import build_plan
 from cc_career.render.plan_md import render_plan
-from conftest import PERSONAS
 
 NAMES = sorted(p.stem for p in PERSONAS.glob("*.yaml"))
 

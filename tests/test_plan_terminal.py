@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pexpect
-import pytest
+from conftest import PERSONAS
 
 from cc_career import yamlio
-from conftest import PERSONAS
 
 ENTER, UP, DOWN, SPACE, CTRL_C = "\r", "\x1b[A", "\x1b[B", " ", "\x03"
 DRAFT = ".cc-career-draft.yaml"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from cc_career import yamlio
+from cc_career import usercache, yamlio
 from cc_career.errors import InputError
 from cc_career.models.catalog import PathsFile, Role, Skill, SkillsFile, Tag, Transition
 from cc_career.resources import data_file
@@ -55,10 +57,38 @@ class Catalog:
 
 
 def load_catalog(data_dir: Path | str | None = None) -> Catalog:
-    """Read skills.yaml and paths.yaml (user folder first, bundled otherwise) and check them."""
-    skills_doc = yamlio.load(data_file("skills.yaml", data_dir))
+    """Read skills.yaml and paths.yaml (user folder first, bundled otherwise) and check them.
+    A checked catalog is kept in the user's cache until the files or the code reading them
+    change (reading and checking them again is a good part of a replayed plan's time)."""
+    sources = (data_file("skills.yaml", data_dir), data_file("paths.yaml", data_dir))
+    name = _cache_name(sources)
+    catalog = usercache.load("catalog", name) if name else None
+    if not isinstance(catalog, Catalog):
+        catalog = _read_catalog(*sources)
+        if name:
+            usercache.store("catalog", name, catalog)
+    return catalog
+
+
+def _cache_name(sources: tuple[Path, Path]) -> str | None:
+    from pydantic.version import VERSION
+
+    code = (sys.modules[__name__], yamlio, sys.modules[PathsFile.__module__])
+    try:
+        files = [(str(p), str(p.resolve()), _stamp(p.stat())) for p in sources]
+        return usercache.key(files, *(Path(m.__file__).read_bytes() for m in code), sys.version, VERSION)
+    except OSError:
+        return None  # a missing file: read_catalog says so
+
+
+def _stamp(info: os.stat_result) -> tuple[int, ...]:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+
+
+def _read_catalog(skills_path: Path, paths_path: Path) -> Catalog:
+    skills_doc = yamlio.load(skills_path)
     skills_file = yamlio.validate(skills_doc, SkillsFile)
-    paths_doc = yamlio.load(data_file("paths.yaml", data_dir))
+    paths_doc = yamlio.load(paths_path)
     paths_file = yamlio.validate(paths_doc, PathsFile)
     _check_skills(skills_doc, skills_file)
     _check_paths(paths_doc, paths_file, {s.id for s in skills_file.skills})

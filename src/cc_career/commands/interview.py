@@ -101,7 +101,7 @@ def _may_overwrite(out: Path, files: dict[str, str], lang: str) -> bool:
              if (out / name).exists() and not holds(out / name, text)]
     for target in taken:
         try:
-            agreed = confirm(t("prompt.overwrite", lang, path=target), default=False)
+            agreed = confirm(t("prompt.overwrite", lang, path=target), default=False, lang=lang)
         except (KeyboardInterrupt, EOFError):
             raise Interrupted("interview.interrupted") from None
         if not agreed:
@@ -114,7 +114,7 @@ def _offer_to_save(console: Console, path: Path, text: str, lang: str) -> None:
     from cc_career.questionnaire.prompts import confirm
 
     try:
-        agreed = confirm(t("prompt_interview.save", lang, path=path), default=True)
+        agreed = confirm(t("prompt_interview.save", lang, path=path), default=True, lang=lang)
     except (KeyboardInterrupt, EOFError):
         return  # the answer files are written; only the saving is skipped
     if agreed:

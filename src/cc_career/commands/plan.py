@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-
 from cc_career import yamlio
 from cc_career.answers import check_answers, dump_answers, only_missing
 from cc_career.catalog import Catalog, load_catalog
@@ -21,6 +19,8 @@ from cc_career.render.plan_md import render_plan
 from cc_career.writers import holds, write_all
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from cc_career.questionnaire.prompts import Asker
 
 PLAN_NAME = "career-plan.md"
@@ -40,7 +40,7 @@ def run(
     """The whole command. `today` is the run's date (the tests freeze it)."""
     today = today or dt.date.today()
     catalog = load_catalog(data_dir)
-    console = Console(highlight=False, soft_wrap=True)
+    console = _Lines() if no_input else _rich_console()
     asker = None
     if answers_path is not None:
         document = yamlio.load(answers_path)
@@ -51,7 +51,7 @@ def run(
             if no_input or not only_missing(error) or not _at_terminal():
                 raise
             console.print(t("prompt.missing_in_file", lang or error.lang_hint or "ja",
-                            path=answers_path), style="yellow")
+                            path=answers_path), style="yellow", markup=False)
             asker = _ask(catalog, console, out, lang, dict(document.data), settle_optional=True)
             answers = check_answers(document, catalog, asker.answers)
     else:
@@ -84,8 +84,22 @@ def run(
         written = write_all(out, files, force=force)
     for name in files:
         key = "prompt.written" if out / name in written else "prompt.unchanged"
-        console.print(t(key, shown, path=out / name))
+        console.print(t(key, shown, path=out / name), markup=False)  # a path may hold "[/x]"
     _summary(console, plan, shown)
+
+
+class _Lines:
+    """The console of a run that asks nothing: plain lines. rich, which the questionnaire needs,
+    is not even imported; a replayed plan is timed against bare interpreter start-up."""
+
+    def print(self, text: str, *, style: str | None = None, markup: bool = False) -> None:
+        print(text)
+
+
+def _rich_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
 
 
 def _ask(catalog: Catalog, console: Console, out: Path, lang: str | None, prefill: dict[str, Any],

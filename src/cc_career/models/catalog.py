@@ -15,7 +15,8 @@ Lang = Literal["ja", "en"]
 class Strict(BaseModel):
     """Base for every hand-written file: a typo in a key is an error, never ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first use: a catalog taken from the cache never needs them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):

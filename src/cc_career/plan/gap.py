@@ -113,9 +113,9 @@ _BRACKETS = re.compile(r"\(([^)]*)\)")
 
 
 def _same(held: str, name: str) -> bool:
-    """People write certificate names loosely: "コンタクトセンター検定 スーパーバイザー資格", or
-    "もしもし検定2級" for 電話応対技能検定（もしもし検定）2級. Compare without 試験 and with either the name or
-    its bracketed alias."""
+    """People write certificate names loosely: "コンタクトセンター検定 スーパーバイザー資格",
+    or "もしもし検定2級" for 電話応対技能検定（もしもし検定）2級. Compare without 試験 and
+    with either the name or its bracketed alias."""
     held = _BRACKETS.sub("", held.replace("試験", ""))
     if not held:
         return False

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from contextlib import suppress
 from functools import cache
+from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
+from cc_career import usercache
 from cc_career.i18n import t
 from cc_career.models.catalog import Text
 from cc_career.resources import templates_dir
@@ -21,6 +25,7 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates_dir()),
+        bytecode_cache=_compiled_templates(),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -29,6 +34,32 @@ def environment() -> Environment:
     )
     env.filters.update(md=md, mermaid=mermaid, iso=lambda d: d.isoformat())
     return env
+
+
+class _QuietCache(FileSystemBytecodeCache):
+    """A cache that cannot be read or written (disk full, read-only home) is simply not used."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> _QuietCache | None:
+    """Templates compiled once and kept in the user's cache (usercache.py): compiling the plan
+    template is most of a replayed plan's own time. Jinja checks each entry against the
+    template's source; the file name carries a digest of this module (the compile options)."""
+    folder = usercache.folder("templates")
+    try:
+        options = usercache.key(Path(__file__).read_bytes())[:12]
+    except OSError:
+        return None
+    return None if folder is None else _QuietCache(str(folder), f"{options}-%s.cache")
 
 
 def render(name: str, lang: str, **context: object) -> str:
