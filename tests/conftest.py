@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
+
+# ---- property tests: how many examples --------------------------------------------------------
+
+# `ci` (the default) runs a few thousand examples across tests/test_properties.py in well under
+# a minute; `thorough` runs ten times as many. Choose with HYPOTHESIS_PROFILE or
+# `pytest --hypothesis-profile=thorough`.
+settings.register_profile("ci", max_examples=700, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=7000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # ---- no network, ever -------------------------------------------------------------------------
 
 
-class NetworkUsed(AssertionError):
-    """Raised when anything under test tries to open a network connection."""
+class NetworkUsed(BaseException):
+    """Raised when anything under test tries to reach the network. A BaseException, so that
+    code which catches every Exception (a batch worker does) cannot swallow it."""
 
 
 def _refuse(*args: object, **kwargs: object) -> None:
@@ -24,9 +36,22 @@ def _refuse(*args: object, **kwargs: object) -> None:
 def _no_network() -> Iterator[None]:
     """Any network use fails the test that made it (the SPEC: nothing goes over the network)."""
     patch = pytest.MonkeyPatch()
-    patch.setattr(socket.socket, "connect", _refuse)
-    patch.setattr(socket.socket, "connect_ex", _refuse)
-    patch.setattr(socket, "create_connection", _refuse)
+    for name in ("connect", "connect_ex", "sendto", "sendmsg"):
+        patch.setattr(socket.socket, name, _refuse)
+    for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex"):
+        patch.setattr(socket, name, _refuse)  # name lookups go over the network too
+    try:
+        yield
+    finally:
+        patch.undo()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The program's cache (compiled templates, checked data) goes to this session's own folder,
+    not the developer's home; processes the tests start inherit it."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     try:
         yield
     finally:

@@ -116,6 +116,13 @@ def _folder(folder: Path) -> Path:
     return folder / "answers.yaml"
 
 
+def _symlink(folder: Path, target: str) -> Path:
+    if not Path(target).exists():
+        pytest.skip(f"no {target} here")
+    (folder / "answers.yaml").symlink_to(target)
+    return folder / "answers.yaml"
+
+
 def _big_file(folder: Path) -> Path:
     path = folder / "answers.yaml"
     chunk = BASE.encode() + b"# " + b"x" * 4000 + b"\n"
@@ -153,8 +160,9 @@ PARSER_ATTACKS = [
               parser_attack=True),
     text_case("deep-nesting-inside-answers",
               edit("  certifications: [ひみつの資格]", "  certifications: " + "[" * 5000 + "]" * 5000)),
-    text_case("a-10000-digit-number", edit("salary_target_jpy: 7654321", "salary_target_jpy: " + "9" * 10_000),
-              "9999", parser_attack=True),
+    text_case("a-10000-digit-number",
+              edit("salary_target_jpy: 7654321", "salary_target_jpy: " + "9" * 10_000), "9999",
+              parser_attack=True),
     text_case("a-1.5-MB-name", edit("name: 秘密 花子", "name: " + "秘" * 500_000), "name"),
     Case("a-30-MB-file", _big_file, parser_attack=True),
     bytes_case("random-bytes", lambda: random.Random(6).randbytes(65_536)),
@@ -165,6 +173,7 @@ PARSER_ATTACKS = [
     bytes_case("undecodable-byte", lambda: BASE.encode().replace(b"position: ", b"position: \x81 "),
                at=ANY_PLACE),
     Case("a-folder-where-the-file-belongs", _folder),
+    Case("a-device-that-never-ends", lambda folder: _symlink(folder, "/dev/zero")),
     text_case("raw-control-character", edit("name: 秘密 花子", "name: 秘密\x07花子"), "\x07"),
     text_case("raw-escape-sequence", edit("name: 秘密 花子", "name: \x1b[31m秘密\x1b[0m"), "\x1b"),
     text_case("unclosed-quote", edit("name: 秘密 花子", 'name: "秘密 花子'), at=ANY_PLACE),
@@ -200,10 +209,13 @@ WRONG_VALUES = [
     text_case("a-yes-no-answer-as-text",
               BASE + "concerns:\n  sleep_trouble: ひみつ\n", "sleep_trouble"),
     text_case("an-impossible-date", edit("today: 2026-11-22", "today: 2026-13-45"), "2026-13-45"),
+    text_case("a-date-at-the-end-of-the-calendar", edit("today: 2026-11-22", "today: 9999-12-31"), "today"),
+    text_case("a-date-in-year-1", edit("today: 2026-11-22", "today: 0001-01-01"), "today"),
     text_case("duplicate-top-level-key", BASE + "name: 別の秘密\n", "name:", 2),
-    text_case("duplicate-nested-key", edit("  horizon_years: 3\n", "  horizon_years: 3\n  horizon_years: 5\n"),
-              "horizon_years", 2),
-    text_case("duplicate-skill", edit("    communication: 2\n", "    communication: 2\n    communication: 3\n"),
+    text_case("duplicate-nested-key",
+              edit("  horizon_years: 3\n", "  horizon_years: 3\n  horizon_years: 5\n"), "horizon_years", 2),
+    text_case("duplicate-skill",
+              edit("    communication: 2\n", "    communication: 2\n    communication: 3\n"),
               "communication", 2),
     text_case("duplicate-key-in-a-flow-mapping",
               edit("  kpis:\n    aht_seconds: 420\n    fcr_rate: 0.7\n",
@@ -218,9 +230,11 @@ WRONG_VALUES = [
     text_case("unknown-value-tag", edit("values: [quality, growth]", "values: [quality, greed]"), "greed"),
     text_case("unknown-interest-tag", edit("interests: [it]", "interests: [ひみつ]"), "ひみつ]"),
     text_case("skill-level-5", edit("    communication: 2", "    communication: 5"), "communication"),
-    text_case("skill-level-minus-1", edit("    communication: 2", "    communication: -1"), "communication"),
+    text_case("skill-level-minus-1", edit("    communication: 2", "    communication: -1"),
+              "communication"),
     text_case("trainer-level-9",
-              edit("  certifications: [ひみつの資格]", "  certifications: []\n  trainer_skills: {coaching: 9}"),
+              edit("  certifications: [ひみつの資格]",
+                   "  certifications: []\n  trainer_skills: {coaching: 9}"),
               "coaching"),
     text_case("horizon-0", edit("horizon_years: 3", "horizon_years: 0"), "horizon_years"),
     text_case("horizon-11", edit("horizon_years: 3", "horizon_years: 11"), "horizon_years"),
@@ -249,6 +263,8 @@ MUST_WORK = [
     bytes_case("utf16-with-bom", lambda: BASE.encode("utf-16"), works=True),
 ]
 
+# Each goes inside YAML double quotes, where `\e` is ESC, `\x85` NEL and `\\` one backslash.
+# Every one must plan: a name is text in a heading, never a path, and loses its control codes.
 ODD_NAMES = {
     "dot-dot-slash": "../../etc/秘密",
     "absolute-path": "/etc/passwd",
@@ -509,7 +525,8 @@ def real_runs(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> dict[
             jobs[case.id, command] = (setup, snapshot(root), arguments(command, setup, data_dir))
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         runs = pool.map(lambda job: run_as_process(job[2], job[0].root), jobs.values())
-        return {key: (setup, before, run) for (key, (setup, before, _)), run in zip(jobs.items(), runs)}
+        done = zip(jobs.items(), runs, strict=True)
+        return {key: (setup, before, run) for (key, (setup, before, _)), run in done}
 
 
 @pytest.mark.parametrize("command", REAL_COMMANDS)
@@ -614,3 +631,15 @@ def test_messages_in_japanese_name_the_place_too(tmp_path, data_dir, runner):
         assert run.code == 2
         assert f"{path}:{line}:{column}: ideal.salary_target_jpy: " in run.stderr
         assert not re.search("[A-Za-z]{6,}", run.stderr.split("salary_target_jpy: ", 1)[1])  # Japanese
+
+
+@pytest.mark.parametrize("command", ["plan", "interview-answer", "batch"])
+def test_an_output_folder_named_like_terminal_markup_is_just_a_name(command, tmp_path, data_dir, runner):
+    """rich reads `[/x]` as a closing tag: a path printed through it must not be read as markup."""
+    answers = write_file(tmp_path / "answers.yaml", BASE)
+    out = tmp_path / "out[/x]" / "[bold]"
+    setup = Setup(tmp_path, answers, out, tmp_path / "report.json", None)
+    run = run_in_process(runner, arguments(command, setup, data_dir))
+    assert_clean_end(run)
+    assert run.code == 0, run.stdout + run.stderr
+    assert str(out) in run.stdout

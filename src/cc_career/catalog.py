@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import deque
 from dataclasses import dataclass
@@ -73,16 +72,13 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
 def _cache_name(sources: tuple[Path, Path]) -> str | None:
     from pydantic.version import VERSION
 
+    # By content, not time stamps: a file rewritten within the same clock tick still counts.
     code = (sys.modules[__name__], yamlio, sys.modules[PathsFile.__module__])
     try:
-        files = [(str(p), str(p.resolve()), _stamp(p.stat())) for p in sources]
+        files = [(str(p), yamlio.read_at_most(p, yamlio.MAX_BYTES + 1)) for p in sources]
         return usercache.key(files, *(Path(m.__file__).read_bytes() for m in code), sys.version, VERSION)
     except OSError:
-        return None  # a missing file: read_catalog says so
-
-
-def _stamp(info: os.stat_result) -> tuple[int, ...]:
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+        return None  # a missing or unreadable file: reading the catalog says what is wrong
 
 
 def _read_catalog(skills_path: Path, paths_path: Path) -> Catalog:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
+
+from cc_career import usercache
 
 LANGS = ("ja", "en")
 DEFAULT_LANG = "ja"
@@ -13,7 +14,14 @@ DEFAULT_LANG = "ja"
 @cache
 def _messages(lang: str) -> dict[str, str]:
     text = resources.files("cc_career").joinpath("locales", f"{lang}.toml").read_text("utf-8")
-    return _flatten(tomllib.loads(text))
+    name = usercache.key(lang, text)  # parsed once per version of the file (TOML is slow to parse)
+    messages = usercache.load("locales", name)
+    if not isinstance(messages, dict):
+        import tomllib
+
+        messages = _flatten(tomllib.loads(text))
+        usercache.store("locales", name, messages)
+    return messages
 
 
 def _flatten(table: dict, prefix: str = "") -> dict[str, str]:

@@ -55,7 +55,7 @@ def read_text(path: Path) -> tuple[str, str | None]:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(path, "file.too_large", size=size, limit=MAX_BYTES)
-        raw = path.read_bytes()
+        raw = read_at_most(path, MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError(path, "file.missing") from None
     except PermissionError:
@@ -81,6 +81,12 @@ def read_text(path: Path) -> tuple[str, str | None]:
     if not text.strip():
         raise InputError(path, "file.empty")
     return text, notice
+
+
+def read_at_most(path: Path, limit: int) -> bytes:
+    """The file's first `limit` bytes: a device such as /dev/zero reports no size and never ends."""
+    with path.open("rb") as stream:
+        return stream.read(limit)
 
 
 def _decode(path: Path, raw: bytes, encoding: str) -> str:

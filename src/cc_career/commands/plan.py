@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Any
 from cc_career import yamlio
 from cc_career.answers import check_answers, dump_answers, only_missing
 from cc_career.catalog import Catalog, load_catalog
-from cc_career.commands.common import resolve_lang
+from cc_career.commands.common import plan_for, resolve_lang
 from cc_career.errors import InputError, UsageError
 from cc_career.i18n import t
 from cc_career.models.answers import Answers
-from cc_career.plan import build_plan
 from cc_career.render.plan_md import render_plan
 from cc_career.writers import holds, write_all
 
@@ -72,7 +71,7 @@ def run(
     if answers.today is None:  # stored, so replaying the saved file gives the very same plan
         answers = answers.model_copy(update={"today": today})
     shown = resolve_lang(lang, answers)
-    plan = build_plan(answers, catalog, answers.today or today)
+    plan = plan_for(answers, catalog, today)
     files = {PLAN_NAME: render_plan(plan, catalog, shown), ANSWERS_NAME: dump_answers(answers)}
     if asker is not None:
         from cc_career.questionnaire.prompts import drop_draft

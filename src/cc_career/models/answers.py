@@ -70,7 +70,8 @@ class Answers(Strict):
     schema_version: Literal[1] = 1
     name: ShortText | None = None
     language: Lang = "ja"
-    today: dt.date | None = None
+    # A plan starts near the present: dates far off would run the milestones off the calendar.
+    today: Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))] | None = None
     current: Current
     ideal: Ideal
     concerns: Concerns = Concerns()

@@ -27,7 +27,8 @@ def build_plan(answers: Answers, catalog: Catalog, today: dt.date) -> Plan:
         target = catalog.roles[answers.current.role]
     way = route.plan_route(catalog, answers.current.role, target.id, today,
                            years_in_role=answers.current.years_in_role, strain=strain)
-    short = gap.experience_short(answers, way)
+    # Already in the target role (no move to make): the role's usual experience is moot.
+    short = gap.experience_short(answers, way) if way.steps else 0.0
     if short:  # the last move waits until the experience the target role usually asks for
         way = route.extend_last_step(way, math.ceil(short * 12))
     gaps = gap.skill_gaps(answers, way)

@@ -49,9 +49,15 @@ def staged_gaps(answers: Answers, route: Route) -> dict[int, list[Gap]]:
             have = reached.get(skill_id, 0)
             if need.level <= have:
                 continue
-            stages[step].append(Gap(skill_id=skill_id, self_rating=have, trainer_rating=None,
-                                    needed=need.level, importance=need.importance, step=step,
-                                    role=role))
+            # The first step also carries the current role's needs: one climb per skill there.
+            earlier = next((g for g in stages[step] if g.skill_id == skill_id), None)
+            if earlier is not None:
+                stages[step].remove(earlier)
+            stages[step].append(Gap(skill_id=skill_id,
+                                    self_rating=earlier.now if earlier else have, trainer_rating=None,
+                                    needed=need.level,
+                                    importance=max(need.importance, earlier.importance if earlier else 0),
+                                    step=step, role=role))
             reached[skill_id] = need.level
     for gaps in stages.values():
         gaps.sort(key=lambda g: (-g.weight, -g.importance, -g.needed, g.skill_id))
