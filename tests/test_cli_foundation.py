@@ -340,3 +340,14 @@ def test_the_cli_module_imports_nothing_heavy_at_module_level():
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
 
+
+
+def test_markup_like_text_in_a_trainers_own_data_is_shown_as_written(runner, data_dir_with):
+    from conftest import PATHS_YAML
+
+    folder = data_dir_with(paths=PATHS_YAML.replace("{ja: トレーナー, en: Trainer}",
+                                                    "{ja: \"トレーナー[/x]\", en: \"Trainer [/x]\"}"))
+    for args in (["paths"], ["paths", "show", "trainer"]):
+        result = runner.invoke(app, [*args, "--lang", "en", "--data-dir", str(folder)])
+        assert result.exit_code == 0, result.output
+        assert "Trainer [/x]" in result.output

@@ -408,3 +408,13 @@ def test_dump_output_is_utf8_text_without_nul(write):
     assert "\x00" not in text
     assert text.encode("utf-8").decode("utf-8") == text
     assert os.linesep in text or "\n" in text
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    import os
+
+    pipe = tmp_path / "answers.yaml"
+    os.mkfifo(pipe)
+    with pytest.raises(InputError) as caught:
+        yamlio.load(pipe)
+    assert caught.value.render("en") == f"{pipe}: is not a text file"

@@ -109,7 +109,7 @@ def expand_inputs(items: list[Path]) -> list[Path]:
     for item in items:
         if item.is_dir():
             files.extend(sorted(p for p in item.iterdir()
-                                if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()))
+                                if p.suffix.lower() in (".yaml", ".yml") and p.is_file()))
         else:
             files.append(item)
     return files

@@ -9,6 +9,7 @@ is never entered. Nesting depth is also checked on the raw text before parsing.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,10 @@ def read_text(path: Path) -> tuple[str, str | None]:
     try:
         if path.is_dir():
             raise InputError(path, "file.is_directory")
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):  # opening one would wait forever
+            raise InputError(path, "file.binary")
+        size = info.st_size
         if size > MAX_BYTES:
             raise InputError(path, "file.too_large", size=size, limit=MAX_BYTES)
         raw = read_at_most(path, MAX_BYTES + 1)

@@ -1,10 +1,14 @@
 """`cc-career paths`, `paths show ID`, `skills`: the career data as tables a person can read."""
 
+# Data text (a trainer's own --data-dir included) goes through `escape`: rich must not read a
+# "[/x]" in a role name as markup.
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
@@ -22,7 +26,7 @@ def list_paths(lang: str, data_dir: Path | None) -> None:
     for track in TRACKS:
         branch = tree.add(f"[bold]{t(f'track.{track}', lang)}[/bold]")
         for role in (r for r in catalog.roles.values() if r.track == track):
-            label = f"{role.name(lang)} [dim]({role.id})[/dim]"
+            label = f"{escape(role.name(lang))} [dim]({role.id})[/dim]"
             if role.entry:
                 label += f"  [green]{t('browse.entry', lang)}[/green]"
             if role.pay:
@@ -34,8 +38,8 @@ def list_paths(lang: str, data_dir: Path | None) -> None:
         table.add_column(t(f"browse.col_{column}", lang), justify="right" if column == "months" else "left")
     for move in catalog.transitions:
         table.add_row(
-            catalog.roles[move.from_role].name(lang),
-            catalog.roles[move.to].name(lang),
+            escape(catalog.roles[move.from_role].name(lang)),
+            escape(catalog.roles[move.to].name(lang)),
             str(move.months),
         )
     console.print(table)
@@ -48,8 +52,8 @@ def show_role(role_id: str, lang: str, data_dir: Path | None) -> None:
     if role is None:
         raise CcCareerError("browse.unknown_role", id=role_id)
     console = Console()
-    console.print(f"[bold]{role.name(lang)}[/bold] ({role.id}) — {t(f'track.{role.track}', lang)}")
-    console.print(role.description(lang))
+    console.print(f"[bold]{escape(role.name(lang))}[/bold] ({role.id}) — {t(f'track.{role.track}', lang)}")
+    console.print(escape(role.description(lang)))
     if role.min_years_experience:
         console.print(t("browse.experience", lang, years=_years(role.min_years_experience)))
     console.print(_requirements(catalog, role, lang))
@@ -63,20 +67,21 @@ def show_role(role_id: str, lang: str, data_dir: Path | None) -> None:
             table.add_column(t("browse.col_months", lang), justify="right")
             table.add_column(t("browse.col_needs", lang))
             for move in moves:
-                table.add_row(catalog.roles[other(move)].name(lang), str(move.months), move.needs(lang))
+                table.add_row(escape(catalog.roles[other(move)].name(lang)), str(move.months),
+                              escape(move.needs(lang)))
             console.print(table)
     if role.pay:
         console.print(f"{t('browse.pay', lang)}: {pay_text(role, lang)}")
         if role.pay.note:
-            console.print(f"  {role.pay.note(lang)}")
-        console.print(f"  [dim]{t('browse.source', lang)}: {role.pay.source}[/dim]")
+            console.print(f"  {escape(role.pay.note(lang))}")
+        console.print(f"  [dim]{t('browse.source', lang)}: {escape(role.pay.source)}[/dim]")
     if role.certifications:
         console.print(t("browse.certifications", lang))
         for cert in role.certifications:
-            console.print(f"  • {cert.name(lang)} — {cert.issuer(lang)}")
+            console.print(f"  • {escape(cert.name(lang))} — {escape(cert.issuer(lang))}")
     tags = [catalog.values[v].label(lang) for v in role.values]
     tags += [catalog.interests[i].label(lang) for i in role.interests]
-    console.print(f"{t('browse.fits', lang)}: {', '.join(tags)}")
+    console.print(f"{t('browse.fits', lang)}: {escape(', '.join(tags))}")
 
 
 def _requirements(catalog: Catalog, role: Role, lang: str) -> Table:
@@ -88,8 +93,8 @@ def _requirements(catalog: Catalog, role: Role, lang: str) -> Table:
     ranked = sorted(role.skills.items(), key=lambda kv: (-kv[1].importance, -kv[1].level))
     for skill_id, need in ranked:
         skill = catalog.skills[skill_id]
-        table.add_row(skill.name(lang), str(need.level), "★" * need.importance,
-                      skill.levels[need.level](lang))
+        table.add_row(escape(skill.name(lang)), str(need.level), "★" * need.importance,
+                      escape(skill.levels[need.level](lang)))
     return table
 
 
@@ -97,13 +102,13 @@ def list_skills(lang: str, data_dir: Path | None) -> None:
     catalog = load_catalog(data_dir)
     console = Console()
     for category in catalog.skills_file.categories:
-        table = Table(title=category.name(lang), show_lines=True, expand=True)
+        table = Table(title=escape(category.name(lang)), show_lines=True, expand=True)
         table.add_column(t("browse.col_skill", lang), ratio=2)
         for level in range(1, 5):
             table.add_column(f"{level}: {t(f'level.{level}', lang)}", ratio=3)
         for skill in (s for s in catalog.skills.values() if s.category == category.id):
-            table.add_row(f"{skill.name(lang)}\n[dim]{skill.id}[/dim]",
-                          *(skill.levels[level](lang) for level in range(1, 5)))
+            table.add_row(f"{escape(skill.name(lang))}\n[dim]{skill.id}[/dim]",
+                          *(escape(skill.levels[level](lang)) for level in range(1, 5)))
         console.print(table)
 
 
