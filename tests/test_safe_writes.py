@@ -58,7 +58,8 @@ def test_each_file_is_staged_beside_its_target_fsynced_then_moved_into_place(tmp
 
     assert written == [tmp_path / "out" / "a.md", tmp_path / "out" / "b.md"]
     kinds = [kind for kind, _ in calls]
-    assert kinds == ["fsync", "fsync", "replace", "replace"]  # every file on disk before any move
+    # every file on disk before any move; then the folder, so the new names survive a crash
+    assert kinds == ["fsync", "fsync", "replace", "replace", "fsync"]
     for _, (temp, target) in (c for c in calls if c[0] == "replace"):
         assert temp.parent == target.parent  # same folder: the rename is atomic
         assert temp.name.startswith(".cc-career-") and temp.name.endswith(".tmp")

@@ -53,6 +53,8 @@ def write_all(folder: Path, files: dict[str, str], *, force: bool) -> list[Path]
             staged.append((_stage(folder, text), target))
         for temp, target in staged:
             os.replace(temp, target)
+        if staged:
+            _sync_folder(folder)
     except BaseException as exc:  # Ctrl-C included: no temp file may stay behind
         for temp, _ in staged:
             Path(temp).unlink(missing_ok=True)
@@ -74,6 +76,21 @@ def _stage(folder: Path, text: str) -> str:
         Path(temp).unlink(missing_ok=True)
         raise
     return temp
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames themselves durable (a crash right after must not bring the old names
+    back). Best effort: some systems cannot open a folder for syncing."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def _why(exc: OSError) -> str:
