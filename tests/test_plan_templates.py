@@ -16,6 +16,7 @@ import yaml
 
 from cc_career.answers import load_answers
 from cc_career.catalog import load_catalog
+from cc_career.i18n import _flatten
 from cc_career.plan import build_plan
 from cc_career.render.plan_md import render_plan
 
@@ -99,18 +100,9 @@ def plans(catalog, write: Callable[[str, str], Path]) -> Callable[[str], dict[st
 
 
 def _messages(lang: str) -> dict[str, str]:
+    # read afresh (not through the program's cache), flattened as the program flattens it
     text = resources.files("cc_career").joinpath("locales", f"{lang}.toml").read_text("utf-8")
-
-    def flatten(table: dict, prefix: str = "") -> dict[str, str]:
-        flat: dict[str, str] = {}
-        for key, value in table.items():
-            if isinstance(value, dict):
-                flat.update(flatten(value, f"{prefix}{key}."))
-            else:
-                flat[f"{prefix}{key}"] = value
-        return flat
-
-    return flatten(tomllib.loads(text))
+    return _flatten(tomllib.loads(text))
 
 
 def _placeholders(message: str) -> set[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cc_career.answers import expand_inputs, load_answers
 from cc_career.catalog import load_catalog
+from cc_career.commands.common import show_notice
 from cc_career.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
 from cc_career.i18n import t
 
@@ -32,8 +33,7 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None) -> int:
             failed += 1
             sys.stderr.write(error.render(lang or error.lang_hint or 'ja') + "\n")
             continue
-        if notice:
-            sys.stderr.write(f"cc-career: {path}: {t(notice, shown)}\n")
+        show_notice(path, notice, shown)
         print(t("validate.answers_ok", shown, path=path))
     return EXIT_BAD_INPUT if failed else EXIT_OK
 

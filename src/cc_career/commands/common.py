@@ -1,13 +1,19 @@
-"""What every command that reads an answers file shares: the language and the plan's start date."""
+"""What every command that reads an answers file shares: the language, the plan's start date,
+whether a person is there to be asked, and how the file was read."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cc_career.catalog import Catalog
-from cc_career.models.answers import Answers
-from cc_career.models.plan import Plan
-from cc_career.plan import build_plan
+from cc_career.i18n import t
+
+if TYPE_CHECKING:
+    from cc_career.catalog import Catalog
+    from cc_career.models.answers import Answers
+    from cc_career.models.plan import Plan
 
 
 def resolve_lang(option: str | None, answers: Answers | None = None) -> str:
@@ -23,4 +29,17 @@ def start_date(answers: Answers, today: dt.date | None = None) -> dt.date:
 
 
 def plan_for(answers: Answers, catalog: Catalog, today: dt.date | None = None) -> Plan:
+    from cc_career.plan import build_plan
+
     return build_plan(answers, catalog, start_date(answers, today))
+
+
+def at_terminal() -> bool:
+    """A person is there to be asked: both ends are a terminal (piped lines are never answers)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def show_notice(path: Path | str, notice: str | None, lang: str) -> None:
+    """Say how a file was read when it was not plain UTF-8 (e.g. cp932 from Excel)."""
+    if notice:
+        sys.stderr.write(f"cc-career: {path}: {t(notice, lang)}\n")

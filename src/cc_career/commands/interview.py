@@ -4,7 +4,6 @@ the spoken answer on screen, `interview-answer.md` and a printable `interview-an
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -13,7 +12,7 @@ from rich.text import Text
 
 from cc_career.answers import dump_answers, load_answers
 from cc_career.catalog import Catalog, load_catalog
-from cc_career.commands.common import plan_for, resolve_lang
+from cc_career.commands.common import at_terminal, plan_for, resolve_lang, show_notice
 from cc_career.errors import CcCareerError, Interrupted, RefusedOverwrite, UsageError
 from cc_career.i18n import t
 from cc_career.interview import InterviewAnswer, compose_answer, missing_fields
@@ -42,8 +41,7 @@ def run(
         raise UsageError("interview.no_answers", path=path)
     answers, notice = load_answers(path, catalog)
     shown = resolve_lang(lang, answers)
-    if notice:
-        sys.stderr.write(f"cc-career: {path}: {t(notice, shown)}\n")
+    show_notice(path, notice, shown)
     try:
         _answer(path, answers, catalog, out, force, no_input, shown, today)
     except CcCareerError as error:
@@ -55,7 +53,7 @@ def run(
 def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bool, no_input: bool,
             lang: str, today: dt.date | None) -> None:
     console = Console(highlight=False)
-    interactive = not no_input and _at_terminal()
+    interactive = not no_input and at_terminal()
     plan = plan_for(answers, catalog, today)
     missing = missing_fields(answers.interview)
     if missing:
@@ -120,7 +118,3 @@ def _offer_to_save(console: Console, path: Path, text: str, lang: str) -> None:
     if agreed:
         write_all(path.parent, {path.name: text}, force=True)
         console.print(t("prompt_interview.saved", lang, path=path), markup=False)
-
-
-def _at_terminal() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cc_career import yamlio
 from cc_career.answers import check_answers, dump_answers, only_missing
 from cc_career.catalog import Catalog, load_catalog
-from cc_career.commands.common import plan_for, resolve_lang
+from cc_career.commands.common import at_terminal, plan_for, resolve_lang, show_notice
 from cc_career.errors import InputError, UsageError
 from cc_career.i18n import t
 from cc_career.models.answers import Answers
@@ -43,11 +42,11 @@ def run(
     asker = None
     if answers_path is not None:
         document = yamlio.load(answers_path)
-        _notice(document, lang)
+        show_notice(document.path, document.notice, lang or "ja")
         try:
             answers = check_answers(document, catalog)
         except InputError as error:
-            if no_input or not only_missing(error) or not _at_terminal():
+            if no_input or not only_missing(error) or not at_terminal():
                 raise
             console.print(t("prompt.missing_in_file", lang or error.lang_hint or "ja",
                             path=answers_path), style="yellow", markup=False)
@@ -168,10 +167,3 @@ def _summary(console: Console, plan: Any, lang: str) -> None:
                     date=format_day(first.date, lang)), markup=False)
 
 
-def _notice(document: yamlio.Document, lang: str | None) -> None:
-    if document.notice:
-        sys.stderr.write(f"cc-career: {document.path}: {t(document.notice, lang or 'ja')}\n")
-
-
-def _at_terminal() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +11,7 @@ import questionary
 from questionary import Choice
 
 from cc_career import yamlio
+from cc_career.commands.common import at_terminal
 from cc_career.errors import CcCareerError, Interrupted, UsageError
 from cc_career.i18n import t
 from cc_career.writers import write_all
@@ -24,7 +24,7 @@ Validator = Callable[[str], str | None]  # returns an error message, or None whe
 
 def require_terminal() -> None:
     """Never read piped lines as answers: a person must be at a terminal to be asked."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not at_terminal():
         raise UsageError("prompt.no_terminal")
 
 
