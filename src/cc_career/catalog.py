@@ -11,6 +11,7 @@ from pathlib import Path
 from cc_career import usercache, yamlio
 from cc_career.errors import InputError
 from cc_career.models.catalog import PathsFile, Role, Skill, SkillsFile, Tag, Transition
+from cc_career.models.certificates import Certificate, CertificationsFile
 from cc_career.resources import data_file
 
 
@@ -27,6 +28,8 @@ class Catalog:
     skills_file: SkillsFile
     paths_file: PathsFile
     sources: tuple[Path, Path]
+    certificates: dict[str, Certificate]
+    certificates_source: Path
 
     def outgoing(self, role_id: str) -> list[Transition]:
         return self._out.get(role_id, [])
@@ -59,7 +62,8 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
     """Read skills.yaml and paths.yaml (user folder first, bundled otherwise) and check them.
     A checked catalog is kept in the user's cache until the files or the code reading them
     change (reading and checking them again is a good part of a replayed plan's time)."""
-    sources = (data_file("skills.yaml", data_dir), data_file("paths.yaml", data_dir))
+    sources = (data_file("skills.yaml", data_dir), data_file("paths.yaml", data_dir),
+               data_file("certifications.yaml", data_dir))
     name = _cache_name(sources)
     catalog = usercache.load("catalog", name) if name else None
     if not isinstance(catalog, Catalog):
@@ -69,11 +73,12 @@ def load_catalog(data_dir: Path | str | None = None) -> Catalog:
     return catalog
 
 
-def _cache_name(sources: tuple[Path, Path]) -> str | None:
+def _cache_name(sources: tuple[Path, ...]) -> str | None:
     from pydantic.version import VERSION
 
     # By content, not time stamps: a file rewritten within the same clock tick still counts.
-    code = (sys.modules[__name__], yamlio, sys.modules[PathsFile.__module__])
+    code = (sys.modules[__name__], yamlio, sys.modules[PathsFile.__module__],
+            sys.modules[CertificationsFile.__module__])
     try:
         files = [(str(p), yamlio.read_at_most(p, yamlio.MAX_BYTES + 1)) for p in sources]
         return usercache.key(files, *(Path(m.__file__).read_bytes() for m in code), sys.version, VERSION)
@@ -81,13 +86,16 @@ def _cache_name(sources: tuple[Path, Path]) -> str | None:
         return None  # a missing or unreadable file: reading the catalog says what is wrong
 
 
-def _read_catalog(skills_path: Path, paths_path: Path) -> Catalog:
+def _read_catalog(skills_path: Path, paths_path: Path, certificates_path: Path) -> Catalog:
     skills_doc = yamlio.load(skills_path)
     skills_file = yamlio.validate(skills_doc, SkillsFile)
     paths_doc = yamlio.load(paths_path)
     paths_file = yamlio.validate(paths_doc, PathsFile)
+    certificates_doc = yamlio.load(certificates_path)
+    certificates_file = yamlio.validate(certificates_doc, CertificationsFile)
     _check_skills(skills_doc, skills_file)
-    _check_paths(paths_doc, paths_file, {s.id for s in skills_file.skills})
+    grades = _check_certificates(certificates_doc, certificates_file)
+    _check_paths(paths_doc, paths_file, {s.id for s in skills_file.skills}, grades)
     return Catalog(
         skills={s.id: s for s in skills_file.skills},
         categories={c.id: c.id for c in skills_file.categories},
@@ -98,6 +106,8 @@ def _read_catalog(skills_path: Path, paths_path: Path) -> Catalog:
         skills_file=skills_file,
         paths_file=paths_file,
         sources=(skills_doc.path, paths_doc.path),
+        certificates={c.id: c for c in certificates_file.certifications},
+        certificates_source=certificates_doc.path,
     )
 
 
@@ -140,7 +150,8 @@ def _check_skills(document: yamlio.Document, skills: SkillsFile) -> None:
     problems.raise_any()
 
 
-def _check_paths(document: yamlio.Document, paths: PathsFile, skill_ids: set[str]) -> None:
+def _check_paths(document: yamlio.Document, paths: PathsFile, skill_ids: set[str],
+                 grades: set[str]) -> None:
     problems = _Problems(document)
     for section in ("values", "interests", "roles"):
         problems.unique(section, [item.id for item in getattr(paths, section)])
@@ -155,6 +166,9 @@ def _check_paths(document: yamlio.Document, paths: PathsFile, skill_ids: set[str
             for position, tag in enumerate(getattr(role, section)):
                 if tag not in known:
                     problems.add(("roles", index, section, position), "data.unknown_tag", id=tag)
+        for position, ref in enumerate(role.certifications):
+            if ref not in grades:
+                problems.add(("roles", index, "certifications", position), "certs.unknown_grade", id=ref)
     pairs: set[tuple[str, str]] = set()
     for index, move in enumerate(paths.transitions):
         for end, role_id in (("from", move.from_role), ("to", move.to)):
@@ -174,6 +188,57 @@ def _check_paths(document: yamlio.Document, paths: PathsFile, skill_ids: set[str
         if role.id not in reachable and entries:
             problems.add(("roles", index, "id"), "data.unreachable_role", id=role.id)
     problems.raise_any()
+
+
+def _check_certificates(document: yamlio.Document, data: CertificationsFile) -> set[str]:
+    """Ids unique, every prerequisite a known grade, no grade needing itself through others.
+    Returns every "certificate.grade" the file defines."""
+    problems = _Problems(document)
+    problems.unique("certifications", [c.id for c in data.certifications])
+    grades: dict[str, tuple] = {}
+    for index, cert in enumerate(data.certifications):
+        seen: set[str] = set()
+        for position, grade in enumerate(cert.grades):
+            if grade.id in seen:
+                problems.add(("certifications", index, "grades", position, "id"), "data.duplicate_id",
+                             id=grade.id)
+            seen.add(grade.id)
+            grades[f"{cert.id}.{grade.id}"] = ("certifications", index, "grades", position)
+    needs: dict[str, list[str]] = {}
+    for index, cert in enumerate(data.certifications):
+        for position, grade in enumerate(cert.grades):
+            ref = f"{cert.id}.{grade.id}"
+            needs[ref] = list(grade.requires)
+            for place, other in enumerate(grade.requires):
+                where = ("certifications", index, "grades", position, "requires", place)
+                if other not in grades:
+                    problems.add(where, "certs.unknown_prerequisite", id=other)
+                elif other == ref:
+                    problems.add(where, "certs.prerequisite_cycle", id=ref, chain=ref)
+    for ref, chain in _cycles(needs, set(grades)):
+        problems.add((*grades[ref], "requires"), "certs.prerequisite_cycle", id=ref,
+                     chain=" → ".join(chain))
+    problems.raise_any()
+    return set(grades)
+
+
+def _cycles(needs: dict[str, list[str]], known: set[str]) -> list[tuple[str, list[str]]]:
+    """Each grade that needs itself through other grades, with the chain that shows it."""
+    found = []
+    for start in sorted(needs):
+        stack = [(start, [start])]
+        seen: set[str] = set()
+        while stack:
+            here, chain = stack.pop()
+            for other in needs.get(here, []):
+                if other == start and len(chain) > 1:
+                    found.append((start, [*chain, start]))
+                    stack.clear()
+                    break
+                if other in known and other not in seen and other != here:
+                    seen.add(other)
+                    stack.append((other, [*chain, other]))
+    return found
 
 
 def _reachable(starts: list[str], transitions: list[Transition]) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-DATA_FILES = ("paths.yaml", "skills.yaml")
+DATA_FILES = ("paths.yaml", "skills.yaml", "certifications.yaml")
 DATA_DIR_ENV = "CC_CAREER_DATA_DIR"
 
 _PACKAGE = Path(__file__).resolve().parent

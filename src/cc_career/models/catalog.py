@@ -89,25 +89,39 @@ class Requirement(Strict):
     importance: Annotated[int, Field(ge=1, le=5)]
 
 
-class Certification(Strict):
-    name: Text
-    issuer: Text
+# A grade of a certificate in certifications.yaml: "moshimoshi.g2".
+CertificateRef = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_]*$", max_length=130)]
+PayKind = Literal["statistic", "survey", "example"]
+PUBLIC_PAY: tuple[PayKind, ...] = ("statistic", "survey")
 
 
 class Pay(Strict):
-    """A typical pay range with the public source it comes from."""
+    """One pay figure for a role, with where it comes from and the year it is for.
 
+    `statistic` (a government statistic) and `survey` (a published survey) are public figures;
+    `example` is one person's story from the seeds and says who and where in `who`."""
+
+    kind: PayKind
     unit: Literal["hour", "year"]
     min: Annotated[int, Field(gt=0)]
     max: Annotated[int, Field(gt=0)]
-    source: Annotated[str, Field(min_length=1)]
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    source: Text
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=300)] | None = None
+    who: Text | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Pay:
         if self.min > self.max:
             raise ValueError("pay min is greater than max")
+        if self.kind == "example" and self.who is None:
+            raise ValueError("an example figure must say whose it is and where (who)")
         return self
+
+    @property
+    def public(self) -> bool:
+        return self.kind in PUBLIC_PAY
 
 
 class Role(Strict):
@@ -118,13 +132,19 @@ class Role(Strict):
     description: Text
     min_years_experience: Annotated[float, Field(ge=0, le=30)] = 0
     skills: dict[Id, Requirement]
-    certifications: list[Certification] = []
+    certifications: list[CertificateRef] = []  # grades in certifications.yaml that fit the role
     values: list[Id]
     interests: list[Id] = []
-    pay: Pay | None = None
+    pay: list[Pay] = []
+    pay_note: Text | None = None  # what to say where no public statistic or survey covers the role
+
+    @property
+    def public_pay(self) -> list[Pay]:
+        return [p for p in self.pay if p.public]
 
 
 KpiName = Literal["aht_seconds", "fcr_rate", "csat"]
+ExperienceKind = Literal["contact_center", "it", "sales", "management", "training", "any"]
 
 
 class Transition(Strict):
@@ -135,8 +155,18 @@ class Transition(Strict):
     months: Annotated[int, Field(ge=1, le=120)]
     needs: Text
     kpi_targets: dict[KpiName, float] = {}
+    # Typical years of experience people have when they make this move, and which experience
+    # counts: infrastructure asks for IT years, not years on the phones.
+    min_years: Annotated[float, Field(ge=0, le=30)] | None = None
+    counts: ExperienceKind | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _years_say_what_counts(self) -> Transition:
+        if (self.min_years is None) != (self.counts is None):
+            raise ValueError("min_years and counts go together: say which experience counts")
+        return self
 
 
 class PathsFile(Strict):

@@ -77,16 +77,21 @@ class Gap:
 
 @dataclass(frozen=True)
 class CertificationGap:
+    """A certificate grade the route calls for that the person does not hold yet."""
+
     name: Text
     issuer: Text
     role: Role
+    ref: str = ""  # "certificate.grade" in certifications.yaml
+    holds: Text | None = None  # the grade the role names, already held: this is the next one
 
 
 @dataclass(frozen=True)
 class Milestone:
     """A SMART intermediate goal: what to do, how to check it, by when, for which step."""
 
-    kind: str  # wellbeing | skill | kpi | certification | experience | role
+    kind: str  # wellbeing | skill | kpi | course | application | certification | result
+    #           | registration | experience | role
     date: dt.date
     step: int
     action: Text

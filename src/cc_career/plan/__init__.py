@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 from cc_career.catalog import Catalog
 from cc_career.models.answers import Answers
 from cc_career.models.plan import Plan
-from cc_career.plan import gap, ideal, milestones, route
+from cc_career.plan import certificates, gap, ideal, milestones, route
 
 
 def build_plan(answers: Answers, catalog: Catalog, today: dt.date) -> Plan:
@@ -32,7 +32,8 @@ def build_plan(answers: Answers, catalog: Catalog, today: dt.date) -> Plan:
     if short:  # the last move waits until the experience the target role usually asks for
         way = route.extend_last_step(way, math.ceil(short * 12))
     gaps = gap.skill_gaps(answers, way)
-    certifications = gap.certification_gaps(answers, way)
+    certifications = certificates.recommendations(catalog.certificates, way.roles[1:] or way.roles,
+                                                  answers.current.certifications)
     realistic_end = way.steps[-1].end if way.steps else today
     return Plan(
         answers=answers,

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from cc_career.models.answers import Answers
-from cc_career.models.plan import CertificationGap, Gap, Route
+from cc_career.models.plan import Gap, Route
 from cc_career.plan.ideal import planning_ratings
 
 
@@ -90,44 +87,7 @@ def disagreements(answers: Answers) -> list[tuple[str, int, int]]:
     return sorted(rows, key=lambda r: (-abs(r[1] - r[2]), r[0]))
 
 
-def certification_gaps(answers: Answers, route: Route) -> list[CertificationGap]:
-    """Certifications the route's roles recommend that the person does not list yet."""
-    held = [_squash(c) for c in answers.current.certifications]
-    gaps: list[CertificationGap] = []
-    seen: set[str] = set()
-    for role in route.roles[1:] or route.roles:
-        for cert in role.certifications:
-            names = (_squash(cert.name.ja), _squash(cert.name.en))
-            if names[0] in seen or any(_same(h, n) for h in held for n in names):
-                continue
-            seen.add(names[0])
-            gaps.append(CertificationGap(name=cert.name, issuer=cert.issuer, role=role))
-    return gaps
-
-
 def experience_short(answers: Answers, route: Route) -> float:
     """Years of experience the target role usually needs beyond what the route's end gives."""
     at_end = answers.current.years_total + route.months / 12
     return max(0.0, round(route.roles[-1].min_years_experience - at_end, 1))
-
-
-def _squash(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).lower().split())
-
-
-_BRACKETS = re.compile(r"\(([^)]*)\)")
-
-
-def _same(held: str, name: str) -> bool:
-    """People write certificate names loosely: "コンタクトセンター検定 スーパーバイザー資格",
-    or "もしもし検定2級" for 電話応対技能検定（もしもし検定）2級. Compare without 試験 and
-    with either the name or its bracketed alias."""
-    held = _BRACKETS.sub("", held.replace("試験", ""))
-    if not held:
-        return False
-    plain = name.replace("試験", "")
-    variants = {_BRACKETS.sub("", plain)}
-    for alias in _BRACKETS.finditer(plain):
-        if len(alias.group(1)) >= 3:  # (SV), (OP) are too short to stand for the name
-            variants.add(alias.group(1) + plain[alias.end():])
-    return any(held in v or v in held for v in variants if v)

@@ -13,10 +13,12 @@ from cc_career.i18n import t
 from cc_career.models.answers import Answers
 from cc_career.models.catalog import Text
 from cc_career.models.plan import CertificationGap, Chain, Gap, Milestone, Route
+from cc_career.plan import certificates
 from cc_career.plan.gap import staged_gaps
 from cc_career.plan.route import STRAIN_REST_MONTHS
 
-KIND_ORDER = {"wellbeing": 0, "skill": 1, "certification": 2, "kpi": 3, "experience": 4, "role": 5}
+KIND_ORDER = {"wellbeing": 0, "skill": 1, "course": 2, "application": 2, "certification": 2, "result": 2,
+              "registration": 2, "kpi": 3, "experience": 4, "role": 5}
 SAME_ROLE_MONTHS = 12  # with no move to make, skills are planned over a year
 MAX_CHAINS = 3
 # A counsellor narrows the work down: each step plans the five biggest gaps level by level;
@@ -56,13 +58,9 @@ def lay_milestones(
         step = route.steps[index - 1] if index else None
         if step is None:
             continue
-        certs = [c for c in certifications if c.role.id == step.target.id][:1]
-        for cert in certs:
-            milestones.append(Milestone(
-                kind="certification", date=_at(start, months, 0.6), step=index,
-                action=both("milestone.cert_do", ja=cert.name.ja, en=cert.name.en),
-                check=both("milestone.cert_check", ja=cert.name.ja, en=cert.name.en),
-            ))
+        for cert in [c for c in certifications if c.role.id == step.target.id][:1]:
+            milestones += certificates.milestones(catalog.certificates, cert,
+                                                  answers.current.certifications, start, index)
         if step.move.kpi_targets:
             milestones.append(Milestone(
                 kind="kpi", date=_at(start, months, 0.85), step=index,

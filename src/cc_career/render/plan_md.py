@@ -5,7 +5,7 @@ from __future__ import annotations
 from cc_career.catalog import Catalog
 from cc_career.models.plan import Plan
 from cc_career.render.environment import render
-from cc_career.render.words import level_label, pay_text, reason_text, tags_text
+from cc_career.render.words import level_label, pay_lines, pay_text, reason_text, tags_text
 
 RECOMMENDATIONS_SHOWN = 5
 
@@ -37,5 +37,6 @@ def render_plan(plan: Plan, catalog: Catalog, lang: str | None = None) -> str:
         tags=lambda ids, table: tags_text(ids, table, lang),
         reason=lambda r: reason_text(r, catalog, lang),
         pay=lambda role: pay_text(role, lang),
+        pay_lines=lambda role: pay_lines(role, lang),
     )
 

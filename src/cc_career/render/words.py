@@ -6,21 +6,45 @@ from collections.abc import Iterable
 
 from cc_career.catalog import Catalog
 from cc_career.i18n import t
-from cc_career.models.catalog import Role, Tag
+from cc_career.models.catalog import Pay, Role, Tag
 from cc_career.models.plan import Reason
 
 
-def pay_text(role: Role, lang: str) -> str:
-    pay = role.pay
-    assert pay is not None
-    unit = pay.unit
+def pay_amount(pay: Pay, lang: str) -> str:
+    """"時給 1,511 円ほど" / "1.5–2.5 million JPY a year": the figure alone."""
     if pay.unit == "hour":
         low, high = f"{pay.min:,}", f"{pay.max:,}"
     else:
         low, high = yearly_amount(pay.min, lang), yearly_amount(pay.max, lang)
-    if pay.min == pay.max:  # one public figure, not a range
-        return t(f"pay.{unit}_one", lang, amount=low)
-    return t(f"pay.{unit}", lang, min=low, max=high)
+    if pay.min == pay.max:  # one figure, not a range
+        return t(f"pay.{pay.unit}_one", lang, amount=low)
+    return t(f"pay.{pay.unit}", lang, min=low, max=high)
+
+
+def pay_line(pay: Pay, lang: str) -> str:
+    """One figure with its source and year; an example also says whose it is."""
+    amount = pay_amount(pay, lang)
+    if pay.public:
+        return t("paydata.public", lang, amount=amount, source=pay.source(lang), year=pay.year)
+    assert pay.who is not None
+    return t("paydata.example", lang, amount=amount, who=pay.who(lang), source=pay.source(lang),
+             year=pay.year)
+
+
+def pay_lines(role: Role, lang: str) -> list[str]:
+    """Every pay figure of a role, public statistics and surveys first, then examples; where
+    no public figure exists, a line saying so comes before the examples."""
+    public = [pay_line(p, lang) for p in role.pay if p.public]
+    examples = [pay_line(p, lang) for p in role.pay if not p.public]
+    return public + ([] if public else [t("paydata.no_public", lang)]) + examples
+
+
+def pay_text(role: Role, lang: str) -> str:
+    """The short form for lists: the first public figure with its year, else "no public figure"."""
+    public = role.public_pay
+    if not public:
+        return t("paydata.no_public", lang)
+    return f"{pay_amount(public[0], lang)} ({public[0].year})"
 
 
 def yearly_amount(yen: int, lang: str) -> str:
@@ -44,4 +68,6 @@ def reason_text(reason: Reason, catalog: Catalog, lang: str) -> str:
         params["tags"] = tags_text(params["tags"], table, lang)  # type: ignore[arg-type]
     if reason.kind == "style":
         params["track"] = t(f"track.{params['track']}", lang)
+    if reason.kind == "salary":
+        params["source"] = params["source"](lang)  # type: ignore[operator]
     return t(f"reason.{reason.kind}", lang, **params)
