@@ -47,6 +47,7 @@ class SchemaName(str, Enum):
     answers = "answers"
     paths = "paths"
     skills = "skills"
+    certifications = "certifications"
 
 
 LangOption = Annotated[
@@ -151,6 +152,21 @@ def skills(lang: LangOption = None, data_dir: DataDirOption = None) -> None:
         from cc_career.commands import browse
 
         browse.list_skills(_lang(lang), data_dir)
+
+
+@app.command()
+def certs(
+    certificate_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="資格 ID（省略で一覧）/ Certificate id, e.g. moshimoshi.")
+    ] = None,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """資格と受け方のルール（前提・講習・試験月・出典）/ Certificates and the rules for sitting them."""
+    with _errors(_lang(lang)):
+        from cc_career.commands import browse
+
+        browse.list_certificates(_lang(lang), data_dir, certificate_id)
 
 
 @app.command()

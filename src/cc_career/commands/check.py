@@ -21,6 +21,7 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None) -> int:
     skills_path, paths_path = catalog.sources
     print(t("validate.data_ok", shown, roles=len(catalog.roles), skills=len(catalog.skills),
             moves=len(catalog.transitions), paths=paths_path, skills_file=skills_path))
+    print(t("certs.data_ok", shown, count=len(catalog.certificates), path=catalog.certificates_source))
     failed = 0
     for item in items:  # `validate answers.yaml/` must not pass by checking nothing
         if item.is_dir() and not expand_inputs([item]):
@@ -41,8 +42,10 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None) -> int:
 def json_schema(name: str) -> str:
     from cc_career.models.answers import Answers
     from cc_career.models.catalog import PathsFile, SkillsFile
+    from cc_career.models.certificates import CertificationsFile
 
-    model = {"answers": Answers, "paths": PathsFile, "skills": SkillsFile}[name]
+    model = {"answers": Answers, "paths": PathsFile, "skills": SkillsFile,
+             "certifications": CertificationsFile}[name]
     schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2)
