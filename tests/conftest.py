@@ -127,7 +127,8 @@ roles:
     skills:
       communication: {level: 2, importance: 5}
     values: [growth]
-    pay: {unit: hour, min: 1200, max: 1600, source: Test source A}
+    pay:
+      - {kind: survey, unit: hour, min: 1200, max: 1600, year: 2025, source: {ja: テスト調査A, en: Test survey A}}
   - id: leader
     track: promotion
     name: {ja: リーダー, en: Team leader}
@@ -208,16 +209,20 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
 
 @pytest.fixture
 def data_dir_with(tmp_path: Path) -> Callable[..., Path]:
-    """data_dir_with(paths=..., skills=...) -> a data folder; each file defaults to the good one."""
+    """data_dir_with(paths=..., skills=..., certs=...) -> a data folder; each file defaults to the
+    good one (certifications.yaml: the bundled one)."""
     counter = iter(range(1_000_000))
 
-    def _make(paths: str | None = PATHS_YAML, skills: str | None = SKILLS_YAML) -> Path:
+    def _make(paths: str | None = PATHS_YAML, skills: str | None = SKILLS_YAML,
+              certs: str | None = None) -> Path:
         folder = tmp_path / f"data{next(counter)}"
         folder.mkdir()
         if paths is not None:
             write_file(folder / "paths.yaml", paths)
         if skills is not None:
             write_file(folder / "skills.yaml", skills)
+        if certs is not None:  # otherwise the bundled certifications.yaml is used
+            write_file(folder / "certifications.yaml", certs)
         return folder
 
     return _make

@@ -98,6 +98,7 @@ class Milestone:
     check: Text
     skill_id: str | None = None
     level: int | None = None  # the level this milestone reaches (skill milestones)
+    certificate: str | None = None  # "certificate.grade" for course/application/exam/result steps
 
 
 @dataclass(frozen=True)

@@ -249,7 +249,7 @@ def _milestone(item: CertificateStep, step: int) -> Milestone:
         texts[lang] = (t(do_key, lang, **params), t(check_key, lang, **params))
     return Milestone(kind=item.kind, date=item.date, step=step,
                      action=Text(ja=texts["ja"][0], en=texts["en"][0]),
-                     check=Text(ja=texts["ja"][1], en=texts["en"][1]))
+                     check=Text(ja=texts["ja"][1], en=texts["en"][1]), certificate=item.ref)
 
 
 def _keys(item: CertificateStep) -> tuple[str, str]:
