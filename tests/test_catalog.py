@@ -121,13 +121,14 @@ def test_every_role_needs_skills_that_exist_and_fits_some_values(bundled):
             assert 1 <= need.level <= 4 and 1 <= need.importance <= 5
 
 
-def test_every_pay_range_names_its_public_source(bundled):
-    paid = [role for role in bundled.roles.values() if role.pay is not None]
+def test_every_pay_range_names_its_source_and_year(bundled):
+    paid = [role for role in bundled.roles.values() if role.pay]
     assert paid, "no role carries a pay range at all"
-    assert bundled.roles["operator"].pay is not None
+    assert bundled.roles["operator"].public_pay, "the operator has no public pay figure"
     for role in paid:
-        assert role.pay.source.strip(), f"{role.id}: pay without a source"
-        assert 0 < role.pay.min <= role.pay.max, role.id
+        for pay in role.pay:
+            assert pay.source.ja.strip() and pay.year, f"{role.id}: pay without a source or year"
+            assert 0 < pay.min <= pay.max, role.id
 
 
 def test_operator_is_an_entry_role_and_every_other_role_is_reachable_from_one(bundled):

@@ -85,24 +85,47 @@ def test_paths_show_qa_gives_its_skills_routes_in_and_certifications(runner, bun
     assert "How people get here" in out
     for move in bundled.incoming("qa"):
         assert f"{bundled.roles[move.from_role].name('en')} │ {move.months} │" in out
-    for cert in qa.certifications:
-        assert f"{cert.name('en')} — {cert.issuer('en')}" in out
+    assert "Certificates that help in this role" in out
+    for ref in qa.certifications:
+        cert = bundled.certificates[ref.split(".")[0]]
+        assert cert.name("en").split(" (")[0] in out, ref
+    assert "first Wednesday of Feb, Jun, Aug, Dec" in out  # the rule, not just the name
     for value in qa.values:
         assert bundled.values[value].label("en") in out
 
 
-def test_paths_show_gives_pay_with_its_source_and_where_a_role_leads(runner, bundled):
+def test_paths_show_gives_pay_with_its_source_and_year_and_where_a_role_leads(runner, bundled):
     leader = bundled.roles["leader"]
-    assert leader.pay is not None and bundled.outgoing("leader")
+    assert leader.pay and not leader.public_pay and bundled.outgoing("leader")
     result = invoke(runner, "paths", "show", "leader", "--lang", "en")
     assert result.exit_code == 0, result.output
     out = squeezed(result.stdout)
-    assert leader.pay.unit == "hour"
-    assert f"Typical pay: {leader.pay.min:,}–{leader.pay.max:,} JPY an hour" in out
-    assert f"Source: {squeezed(leader.pay.source)}" in out
+    example = leader.pay[0]
+    assert "Typical pay:" in out and "No public statistic or survey gives a pay figure" in out
+    assert f"{example.min:,}–{example.max:,} JPY an hour (one example:" in out
+    assert f"{squeezed(example.source('en'))}, {example.year})" in out
     assert "How people get here" in out and "Where it leads" in out
     for move in bundled.outgoing("leader"):
         assert f"{bundled.roles[move.to].name('en')} │ {move.months} │" in out
+
+
+def test_paths_show_operator_leads_with_the_public_survey_and_its_year(runner, bundled):
+    result = invoke(runner, "paths", "show", "operator", "--lang", "en")
+    out = squeezed(result.stdout)
+    assert "about 1,511 JPY an hour (Call Center Japan" in out and "2025)" in out
+
+
+def test_certs_lists_every_grade_with_its_rules_and_one_certificate_with_its_sources(runner, bundled):
+    result = invoke(runner, "certs", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    out = squeezed(result.stdout)
+    for cert in bundled.certificates.values():
+        assert cert.url in out, cert.id
+    assert "first Wednesday of Apr, Oct" in out and "CBT, any day" in out
+    one = squeezed(invoke(runner, "certs", "career_consultant", "--lang", "ja").stdout)
+    assert "養成講習" in one and "150時間以上" in one and "3・7・11月のみ" in one
+    bad = invoke(runner, "certs", "nosuch", "--lang", "en")
+    assert bad.exit_code == 2 and "nosuch" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_paths_show_speaks_japanese_by_default(runner, bundled):
@@ -163,6 +186,7 @@ def test_validate_accepts_the_bundled_data(runner, bundled):
     assert result.stdout == (
         f"data OK: {len(bundled.roles)} roles, {len(bundled.skills)} skills, "
         f"{len(bundled.transitions)} moves ({paths_path}, {skills_path})\n"
+        f"{len(bundled.certificates)} certificates ({bundled.certificates_source})\n"
     )
 
 

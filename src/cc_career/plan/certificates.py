@@ -221,10 +221,19 @@ def _grade_steps(cert: Certificate, grade: Grade, start: dt.date) -> tuple[list[
 
 
 def milestones(certificates: dict[str, Certificate], gap: CertificationGap, written: list[str],
-               earliest: dt.date, step: int) -> list[Milestone]:
-    """The dated milestones for one recommended certificate, prerequisites first."""
+               earliest: dt.date, latest: dt.date, step: int) -> list[Milestone]:
+    """The dated milestones for one recommended certificate, prerequisites first, for the
+    grades whose every step (result included) falls within the window. A grade whose first
+    real sitting comes later is left for a later review: the certificate list still names it."""
     held = held_grades(certificates, written)
-    return [_milestone(s, step) for s in schedule(certificates, gap.ref, held, earliest)]
+    steps = schedule(certificates, gap.ref, held, earliest)
+    late = {s.ref for s in steps if s.date > latest}
+    kept = [s for s in steps if s.ref not in late and not _needs_any(certificates, s.ref, late)]
+    return [_milestone(s, step) for s in kept]
+
+
+def _needs_any(certificates: dict[str, Certificate], ref: str, refs: set[str]) -> bool:
+    return bool(_with_prerequisites(certificates, {ref}) & (refs - {ref}))
 
 
 def _milestone(item: CertificateStep, step: int) -> Milestone:
@@ -271,8 +280,14 @@ def _sitting(item: CertificateStep, lang: str) -> str:
 
 
 def _day(day: dt.date, lang: str) -> str:
-    return t("certs.day", lang, y=day.year, m=day.month, d=day.day, mon=calendar.month_abbr[day.month])
+    # The same forms as the documents' own dates (render/environment.py), kept here so the
+    # planning core does not import the renderer.
+    if lang == "en":
+        return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _month(day: dt.date, lang: str) -> str:
-    return t("certs.month", lang, y=day.year, m=day.month, mon=calendar.month_abbr[day.month])
+    if lang == "en":
+        return f"{calendar.month_abbr[day.month]} {day.year}"
+    return f"{day.year}年{day.month}月"

@@ -60,7 +60,7 @@ def lay_milestones(
             continue
         for cert in [c for c in certifications if c.role.id == step.target.id][:1]:
             milestones += certificates.milestones(catalog.certificates, cert,
-                                                  answers.current.certifications, start, index)
+                                                  answers.current.certifications, start, step.end, index)
         if step.move.kpi_targets:
             milestones.append(Milestone(
                 kind="kpi", date=_at(start, months, 0.85), step=index,

@@ -38,5 +38,6 @@ def render_plan(plan: Plan, catalog: Catalog, lang: str | None = None) -> str:
         reason=lambda r: reason_text(r, catalog, lang),
         pay=lambda role: pay_text(role, lang),
         pay_lines=lambda role: pay_lines(role, lang),
+        planned_certs={m.certificate for m in plan.milestones if m.certificate},
     )
 
