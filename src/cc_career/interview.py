@@ -334,12 +334,14 @@ class _Wording:
         return self.tr("first_months", span=self.span_to(kpi.date))
 
     def cert(self) -> str:
-        milestone = next((m for m in self.plan.milestones if m.kind == "certification"), None)
-        if milestone is None:
-            return ""
-        step = self.plan.route.steps[milestone.step - 1]
-        name = next(c.name(self.lang) for c in self.plan.certification_gaps if c.role.id == step.target.id)
-        return self.tr("cert", cert=name, span=self.span_to(milestone.date))
+        # The recommended grade's own exam (its prerequisites come before it), and the day its
+        # result is out: "pass within N" must not count from an earlier grade's sitting.
+        for gap in self.plan.certification_gaps:
+            mine = [m for m in self.plan.milestones
+                    if m.certificate == gap.ref and m.kind in ("certification", "result")]
+            if mine:
+                return self.tr("cert", cert=gap.name(self.lang), span=self.span_to(max(m.date for m in mine)))
+        return ""
 
     def target_answer(self, lead: bool = True) -> str:
         if not self.plan.route.steps:

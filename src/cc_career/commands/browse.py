@@ -86,7 +86,10 @@ def show_role(role_id: str, lang: str, data_dir: Path | None) -> None:
             console.print(f"    [dim]{escape(pay.url)}[/dim]")
     if role.pay_note:
         console.print(f"  • {escape(role.pay_note(lang))}")
-    console.print(f"  [dim]{t('paydata.caveat', lang)}[/dim]")
+    caveat = t("paydata.caveat", lang)
+    if any(not pay.public for pay in role.pay):
+        caveat += ("" if lang == "ja" else " ") + t("paydata.caveat_example", lang)
+    console.print(f"  [dim]{caveat}[/dim]")
     if role.certifications:
         console.print(_certificate_table(catalog, role.certifications, lang, t("certs.role_title", lang)))
     tags = [catalog.values[v].label(lang) for v in role.values]

@@ -106,7 +106,8 @@ def to_recommend(certificates: dict[str, Certificate], ref: str, held: set[str])
 def full_name(certificate: Certificate, grade: Grade) -> Text:
     if len(certificate.grades) == 1:
         return certificate.name
-    return Text(ja=f"{certificate.name.ja} {grade.name.ja}", en=f"{certificate.name.en}: {grade.name.en}")
+    gap = "" if certificate.name.ja.endswith("）") else " "  # 「…（もしもし検定）2級」
+    return Text(ja=f"{certificate.name.ja}{gap}{grade.name.ja}", en=f"{certificate.name.en}: {grade.name.en}")
 
 
 def recommendations(certificates: dict[str, Certificate], roles: tuple[Role, ...],
