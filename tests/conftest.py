@@ -128,7 +128,8 @@ roles:
       communication: {level: 2, importance: 5}
     values: [growth]
     pay:
-      - {kind: survey, unit: hour, min: 1200, max: 1600, year: 2025, source: {ja: テスト調査A, en: Test survey A}}
+      - {kind: survey, unit: hour, min: 1200, max: 1600, year: 2025,
+         source: {ja: テスト調査A, en: Test survey A}}
   - id: leader
     track: promotion
     name: {ja: リーダー, en: Team leader}

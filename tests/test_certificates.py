@@ -101,7 +101,8 @@ def test_a_role_with_no_public_figure_says_so_before_any_example(bundled):
     lines = pay_lines(bundled.roles["center_manager"], "en")
     assert lines[0].startswith("No public statistic")
     assert "one example" in lines[1] and "2016" in lines[1]
-    assert pay_lines(bundled.roles["qa"], "ja") == ["この職種には、公的な統計や調査の給与の数字が見つかっていません。"]
+    assert pay_lines(bundled.roles["qa"], "ja") == [
+        "この職種には、公的な統計や調査の給与の数字が見つかっていません。"]
 
 
 def test_the_map_holds_the_new_roles_and_moves(bundled):
@@ -139,8 +140,9 @@ def test_an_unknown_prerequisite_is_placed_at_its_line(data_dir_with):
 
 
 def test_a_prerequisite_cycle_is_found(data_dir_with):
-    error, text = broken(data_dir_with, "      - id: g3\n        name: {ja: 3級, en: Grade 3}\n        aliases: [3級, grade 3]\n        course",
-                         "      - id: g3\n        name: {ja: 3級, en: Grade 3}\n        aliases: [3級, grade 3]\n        requires: [moshimoshi.g1]\n        course")
+    grade_3 = "      - id: g3\n        name: {ja: 3級, en: Grade 3}\n        aliases: [3級, grade 3]\n"
+    error, text = broken(data_dir_with, grade_3 + "        course",
+                         grade_3 + "        requires: [moshimoshi.g1]\n        course")
     assert error.key == "certs.prerequisite_cycle"
     assert "moshimoshi.g1" in error.render("en") and error.line is not None
 
@@ -157,7 +159,8 @@ def test_a_role_naming_an_unknown_grade_is_placed(data_dir_with):
     paths = PATHS_YAML.replace("    values: [", "    certifications: [moshimoshi.g7]\n    values: [", 1)
     with pytest.raises(InputError) as caught:
         load_catalog(data_dir_with(paths=paths))
-    assert caught.value.key == "certs.unknown_grade" and caught.value.line == position_of(paths, "moshimoshi.g7")[0]
+    assert caught.value.key == "certs.unknown_grade"
+    assert caught.value.line == position_of(paths, "moshimoshi.g7")[0]
 
 
 def test_validate_reports_a_broken_prerequisite_with_file_line_col(data_dir_with, runner):
@@ -174,8 +177,9 @@ def test_validate_reports_a_broken_prerequisite_with_file_line_col(data_dir_with
 
 
 def test_what_people_write_is_read_as_the_grade_they_hold(bundled):
-    held = held_grades(bundled.certificates, ["もしもし検定2級", "コンタクトセンター検定 スーパーバイザー資格",
-                                              "MOS Excel エキスパート", "ＩＴパスポート"])
+    written = ["もしもし検定2級", "コンタクトセンター検定 スーパーバイザー資格", "MOS Excel エキスパート",
+               "ＩＴパスポート"]
+    held = held_grades(bundled.certificates, written)
     assert {"moshimoshi.g2", "moshimoshi.g3", "conken.sv", "mos.excel365_expert", "it_passport.exam"} <= held
     assert "moshimoshi.g1" not in held and "conken.op" not in held
 

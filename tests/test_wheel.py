@@ -35,7 +35,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_holds_the_data_templates_and_locales(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"cc_career/_data/paths.yaml", "cc_career/_data/skills.yaml"} <= names
+    assert {"cc_career/_data/paths.yaml", "cc_career/_data/skills.yaml",
+            "cc_career/_data/certifications.yaml"} <= names
     assert {"cc_career/locales/ja.toml", "cc_career/locales/en.toml"} <= names
     templates = {n for n in names if n.startswith("cc_career/templates/") and n.endswith(".j2")}
     assert templates, "no templates in the wheel"
@@ -48,7 +49,7 @@ def test_the_wheel_holds_the_data_templates_and_locales(wheel):
 
 def test_the_wheel_data_is_the_repository_data(wheel):
     archive = zipfile.ZipFile(wheel)
-    for name in ("paths.yaml", "skills.yaml"):
+    for name in ("paths.yaml", "skills.yaml", "certifications.yaml"):
         assert archive.read(f"cc_career/_data/{name}") == (REPO / "data" / name).read_bytes()
 
 
@@ -70,6 +71,7 @@ def test_the_installed_package_finds_its_bundled_data_from_an_empty_folder(wheel
             "package": cc_career.__file__,
             "data": str(bundled_data_dir()),
             "sources": [str(p) for p in catalog.sources],
+            "certificates": str(catalog.certificates_source),
             "roles": len(catalog.roles),
             "templates": sorted(p.name for p in templates_dir().glob("*.j2")),
             "ja": t("browse.paths_title", "ja"),
@@ -85,6 +87,7 @@ def test_the_installed_package_finds_its_bundled_data_from_an_empty_folder(wheel
     assert Path(found["data"]) == site / "cc_career" / "_data"
     assert [Path(p) for p in found["sources"]] == [site / "cc_career/_data/skills.yaml",
                                                    site / "cc_career/_data/paths.yaml"]
+    assert Path(found["certificates"]) == site / "cc_career/_data/certifications.yaml"
     assert found["roles"] >= 15
     assert found["templates"]
     assert found["ja"] == "コールセンターから広がるキャリアパス"

@@ -157,7 +157,8 @@ def skills(lang: LangOption = None, data_dir: DataDirOption = None) -> None:
 @app.command()
 def certs(
     certificate_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="資格 ID（省略で一覧）/ Certificate id, e.g. moshimoshi.")
+        str | None,
+        typer.Argument(metavar="[ID]", help="資格 ID（省略で一覧）/ Certificate id, e.g. moshimoshi."),
     ] = None,
     lang: LangOption = None,
     data_dir: DataDirOption = None,

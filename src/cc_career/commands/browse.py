@@ -169,7 +169,8 @@ def _certificate_table(catalog: Catalog, refs: list[str], lang: str, title: str)
 def rule_cells(certificates: dict[str, Certificate], cert: Certificate, grade: Grade, lang: str) -> list[str]:
     """The rules of one grade as table cells: name, prerequisites, course, sitting, study, fee."""
     none = t("certs.none", lang)
-    needs = [full_name(certificates[r.split(".", 1)[0]], _grade(certificates, r))(lang) for r in grade.requires]
+    needs = [full_name(certificates[r.split(".", 1)[0]], _grade(certificates, r))(lang)
+             for r in grade.requires]
     course = (f"{grade.course.name(lang)}: {t('certs.course_hours', lang, hours=grade.course.hours)}"
               if grade.course else none)
     sitting = _sitting_text(grade, lang)

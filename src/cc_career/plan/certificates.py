@@ -206,8 +206,8 @@ def _grade_steps(cert: Certificate, grade: Grade, start: dt.date) -> tuple[list[
             first, last = next_sitting(sitting, max(ready, done), start)
             window = (first, last)
             if sitting.apply_weeks_before:
-                steps.append(CertificateStep("application", first - dt.timedelta(weeks=sitting.apply_weeks_before),
-                                             cert, grade, part, window))
+                closes = first - dt.timedelta(weeks=sitting.apply_weeks_before)
+                steps.append(CertificateStep("application", closes, cert, grade, part, window))
         result = None if sitting.result_weeks is None else last + dt.timedelta(weeks=sitting.result_weeks)
         steps.append(CertificateStep("certification", first, cert, grade, part, window, result))
         if result is not None and result > first:

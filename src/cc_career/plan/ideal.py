@@ -94,7 +94,8 @@ def _fit(
     # Only a public statistic or survey may say a role meets the salary goal: one person's
     # story is not a pay level anyone can plan on.
     for pay in role.public_pay[:1]:
-        if ideal.salary_target_jpy and pay.max * (HOURS_A_YEAR if pay.unit == "hour" else 1) >= ideal.salary_target_jpy:
+        yearly = pay.max * (HOURS_A_YEAR if pay.unit == "hour" else 1)
+        if ideal.salary_target_jpy and yearly >= ideal.salary_target_jpy:
             score += 1.0
             reasons.append(Reason("salary", {"source": pay.source, "year": pay.year}))
     return score, reasons
