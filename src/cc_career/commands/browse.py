@@ -31,8 +31,8 @@ def list_paths(lang: str, data_dir: Path | None) -> None:
             label = f"{escape(role.name(lang))} [dim]({role.id})[/dim]"
             if role.entry:
                 label += f"  [green]{t('browse.entry', lang)}[/green]"
-            if role.pay:
-                label += f"  {pay_text(role, lang)}"
+            if role.public_pay:  # the short form: a public figure and its year only
+                label += f"  {escape(pay_text(role, lang))}"
             branch.add(label)
     console.print(tree)
     table = Table(title=t("browse.moves_title", lang))

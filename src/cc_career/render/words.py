@@ -44,7 +44,7 @@ def pay_text(role: Role, lang: str) -> str:
     public = role.public_pay
     if not public:
         return t("paydata.no_public", lang)
-    return f"{pay_amount(public[0], lang)} ({public[0].year})"
+    return t("paydata.short", lang, amount=pay_amount(public[0], lang), year=public[0].year)
 
 
 def yearly_amount(yen: int, lang: str) -> str:
