@@ -330,3 +330,21 @@ def test_the_golden_personas_keep_to_the_rules(bundled):
             check_steps(bundled, steps, held, plan.today)
         text = render_plan(plan, bundled, "en")
         assert "meets your salary" not in text and "typical pay reaches" not in text
+
+
+# ---- browsing --------------------------------------------------------------------------------
+
+
+def test_the_certifications_schema_is_printed(runner):
+    import json
+
+    result = runner.invoke(app, ["schema", "certifications"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert "certifications" in schema["properties"]
+
+
+def test_paths_show_says_which_experience_a_move_counts(runner):
+    result = runner.invoke(app, ["paths", "show", "infra_engineer", "--lang", "en"])
+    assert result.exit_code == 0
+    assert "Typically about 2 years of IT" in " ".join(result.stdout.split())
