@@ -223,13 +223,14 @@ def _grade_steps(cert: Certificate, grade: Grade, start: dt.date) -> tuple[list[
 
 def milestones(certificates: dict[str, Certificate], gap: CertificationGap, written: list[str],
                earliest: dt.date, latest: dt.date, step: int) -> list[Milestone]:
-    """The dated milestones for one recommended certificate, prerequisites first, for the
-    grades whose every step (result included) falls within the window. A grade whose first
-    real sitting comes later is left for a later review: the certificate list still names it."""
+    """The dated milestones for one recommended certificate, prerequisites first, that fall
+    within the window. Where a grade's first real sitting comes after it, its course and
+    application still count (the application names that sitting), and grades that build on
+    it wait for a later review; the certificate list still names them."""
     held = held_grades(certificates, written)
     steps = schedule(certificates, gap.ref, held, earliest)
-    late = {s.ref for s in steps if s.date > latest}
-    kept = [s for s in steps if s.ref not in late and not _needs_any(certificates, s.ref, late)]
+    late = {s.ref for s in steps if s.kind == "certification" and s.date > latest}
+    kept = [s for s in steps if s.date <= latest and not _needs_any(certificates, s.ref, late)]
     return [_milestone(s, step) for s in kept]
 
 
