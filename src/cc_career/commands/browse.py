@@ -157,9 +157,9 @@ def list_skills(lang: str, data_dir: Path | None, only: list[str] | None = None)
 
 def _skills_table(title: str, skills: list[Skill], lang: str, first: int) -> Table:
     table = Table(title=title, show_lines=True, expand=True)
-    table.add_column(t("browse.col_skill", lang), min_width=first)
+    table.add_column(t("browse.col_skill", lang), width=first)
     for level in LEVELS:
-        table.add_column(_text(f"{level}: {t(f'level.{level}', lang)}", lang), min_width=LEVEL_COLUMN_MIN)
+        table.add_column(_text(f"{level}: {t(f'level.{level}', lang)}", lang))
     for skill in skills:
         table.add_row(Folded([skill.name(lang), (skill.id, "dim")], lang),
                       *(_text(skill.levels[level](lang), lang) for level in LEVELS))
