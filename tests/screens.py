@@ -60,7 +60,7 @@ def other_language(screen: str, lang: str, allowed: tuple[str, ...] = ()) -> lis
     found = []
     for line in plain(screen).splitlines():
         rest = line
-        for word in allowed:
+        for word in sorted(allowed, key=len, reverse=True):
             rest = rest.replace(word, "")
         if lang == "en" and JAPANESE.search(rest):
             found.append(line)
