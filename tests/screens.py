@@ -12,6 +12,7 @@ DRAWING = re.compile(r"[\u2500-\u257f]")
 ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
 # Japanese script: kana, CJK ideographs, full-width forms and Japanese punctuation.
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]")
+OPTION = re.compile(r"(?<![\w-])--?[a-z][\w-]*")
 # English in Japanese text: a lowercase word ("done", "interrupted") or two words in a row.
 # Capitalised names that Japanese writes in Latin letters (Web, Excel, KPI) are Japanese usage.
 ENGLISH_WORDS = re.compile(r"(?<![A-Za-z_\-.])[a-z]{3,}(?![A-Za-z_\-])|\b[A-Za-z]{2,} [A-Za-z]{2,}\b")
@@ -62,6 +63,7 @@ def other_language(screen: str, lang: str, allowed: tuple[str, ...] = ()) -> lis
         rest = line
         for word in sorted(allowed, key=len, reverse=True):
             rest = rest.replace(word, "")
+        rest = OPTION.sub("", rest)  # --out, -h: the program's own names in any language
         if lang == "en" and JAPANESE.search(rest):
             found.append(line)
         if lang == "ja" and ENGLISH_WORDS.search(rest):

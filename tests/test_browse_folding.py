@@ -20,7 +20,8 @@ IDS = tuple(sorted([*CATALOG.roles, *CATALOG.skills], key=len, reverse=True))
 # Words of the data that are the same in both languages (names of tools and metrics).
 SHARED = ("Excel", "Erlang", "Python", "Linux", "Windows", "Conken", "Word", "PowerPoint", "Access",
           "Teams", "Slack", "Zoom", "Zendesk", "Salesforce", "TOEIC", "Listening", "Reading",
-          "Test", "Linux Professional Institute", "AWS Certified Cloud Practitioner", "Google", "Microsoft", "Office", "Specialist", "Cisco", "CCNA", "LPIC", "paths", "show",
+          "Test", "Linux Professional Institute", "AWS Certified Cloud Practitioner",
+          "Google", "Microsoft", "Office", "Specialist", "Cisco", "CCNA", "LPIC", "paths", "show",
           "cc-career", "makicoo", "thinks", "blog", "post")
 
 
@@ -118,7 +119,8 @@ def test_fold_breaks_japanese_between_phrases_and_english_between_words():
     assert fold("Adapts pace and wording to each caller", "en", 16) == [
         "Adapts pace and", "wording to each", "caller"]
     # kinsoku: no line starts with a closing mark, even when the phrase break is there
-    assert all(not line.startswith(("、", "。", "）")) for line in fold("評価結果（点数）を、本人に伝える。", "ja", 8))
+    lines = fold("評価結果（点数）を、本人に伝える。", "ja", 8)
+    assert all(not line.startswith(("、", "。", "）")) for line in lines)
 
 
 def test_an_id_is_never_narrower_than_itself():

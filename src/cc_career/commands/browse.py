@@ -57,8 +57,8 @@ def show_role(role_id: str, lang: str, data_dir: Path | None) -> None:
     if role is None:
         raise CcCareerError("browse.unknown_role", id=role_id)
     console = Console(highlight=False)
-    console.print(Folded([[(role.name(lang), "bold"), (f" ({role.id}) — {t(f'track.{role.track}', lang)}", "")]],
-                         lang))
+    track = t(f"track.{role.track}", lang)
+    console.print(Folded([[(role.name(lang), "bold"), (f" ({role.id}) — {track}", "")]], lang))
     console.print(_text(role.description(lang), lang))
     if role.min_years_experience:
         console.print(_text(t("browse.experience", lang, years=_years(role.min_years_experience)), lang))
