@@ -83,12 +83,10 @@ def dump_answers(answers: Answers) -> str:
     data = _tidy(answers.model_dump(mode="python", exclude_none=True))
     if data.get("concerns") == {"reasons": [], "sleep_trouble": False, "physical_symptoms": False}:
         del data["concerns"]  # nothing answered: keep health questions out of the file
-    header = (
-        "# cc-career answers file — edit freely; replay with:\n"
-        "#   cc-career plan --answers cc-career-answers.yaml --no-input\n"
-        "# JSON Schema for editors: cc-career schema answers > cc-career-answers.schema.json\n"
-        f"{SCHEMA_HINT}\n"
-    )
+    from cc_career.i18n import t
+
+    lines = t("screen.answers_header", answers.language).splitlines()
+    header = "".join(f"# {line}\n" for line in lines) + f"{SCHEMA_HINT}\n"  # in the person's language
     return header + yamlio.dump(data)
 
 
