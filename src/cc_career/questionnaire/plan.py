@@ -236,8 +236,10 @@ class PlanQuestions:
         previous = a.get(f"current.skills.{skill_id}")
         need = current_role.skills.get(skill_id)
         default = previous if _is_int(previous) else (need.level if need else 0)
+        answered = {0: a.tr("prompt.rate_zero")} | {
+            level: f"{level} {a.tr(f'level.{level}')}" for level in range(1, 5)}
         a.select(f"current.skills.{skill_id}", a.tr("prompt.rate", skill=skill.name(self.lang)),
-                 choices, default=default)
+                 choices, default=default, answered=answered)
 
     # ---- validators: each returns the message to show, or None when the text is fine ----------
 

@@ -18,7 +18,7 @@ from questionary import Choice
 from questionary.prompts import common
 
 from cc_career import yamlio
-from cc_career.commands.common import at_terminal
+from cc_career.commands.common import at_terminal, program
 from cc_career.errors import CcCareerError, Interrupted, UsageError
 from cc_career.i18n import t
 from cc_career.writers import write_all
@@ -27,6 +27,7 @@ DRAFT_NAME = ".cc-career-draft.yaml"
 NONE = "\x00none"  # the value of a "none of these" choice
 SELECT_INDENT = 3  # questionary's " » " before a choice
 CHECKBOX_INDENT = 5  # … and "○ " after it
+ANSWER_ROOM = 20  # cells a typed answer gets after its question
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
 
 
@@ -89,9 +90,10 @@ class Asker:
             node[leaf] = value
 
     def select(self, path: str, message: str, choices: list[tuple[Any, str]],
-               default: Any = None) -> Any:
+               default: Any = None, answered: dict[Any, str] | None = None) -> Any:
+        """`answered`: a shorter text per value for the answered line (a level, not its descriptor)."""
         self.show_banner()
-        value = select(message, choices, default, self.lang)
+        value = select(message, choices, default, self.lang, answered)
         self.put(path, value)
         return value
 
@@ -105,9 +107,11 @@ class Asker:
         rule = (lambda picked: True if picked else self.tr("prompt.pick_one")) if at_least_one \
             else (lambda picked: True)
         hint = self.tr("prompt.checkbox_hint")
-        with answered_as(lambda ic: self.tr("list.sep").join(labels[v] for v in ic.selected_options)
+        asked = question_text(message, hint, self.lang)
+        with answered_as(asked, self.lang,
+                         lambda ic: self.tr("list.sep").join(labels[v] for v in ic.selected_options)
                          or self.tr("screen.none_picked")):
-            question = questionary.checkbox(question_text(message, hint, self.lang), choices=options,
+            question = questionary.checkbox(asked, choices=options,
                                             validate=rule, instruction=hint)
         values = question.unsafe_ask()
         self.put(path, values)
@@ -120,7 +124,8 @@ class Asker:
             problem = check(raw.strip())
             return True if problem is None else problem
 
-        raw = questionary.text(question_text(message, "", self.lang), default=default,
+        # the answer is typed after the question: leave it room, or give it a line of its own
+        raw = questionary.text(question_text(message, " " * ANSWER_ROOM, self.lang), default=default,
                                validate=rule).unsafe_ask()
         value = convert(raw.strip())
         self.put(path, value)
@@ -141,17 +146,21 @@ def confirm(message: str, default: bool = False, lang: str = "ja") -> bool:
                        default, lang))
 
 
-def select(message: str, choices: list[tuple[Any, str]], default: Any, lang: str) -> Any:
+def select(message: str, choices: list[tuple[Any, str]], default: Any, lang: str,
+           answered: dict[Any, str] | None = None) -> Any:
     """One choice of several, each folded to the terminal; the answered line shows the chosen
-    label on one line."""
+    label (or its `answered` text), folded after the question."""
     # questionary turns a None value into the title, so "no answer" travels as NONE
     labels = {NONE if value is None else value: label for value, label in choices}
+    short = {NONE if value is None else value: text for value, text in (answered or {}).items()}
     options = [Choice(title=folded(label, lang, SELECT_INDENT), value=key)
                for key, label in labels.items()]
     chosen = next((o for o in options if o.value == (NONE if default is None else default)), None)
     hint = t("prompt.select_hint", lang)
-    with answered_as(lambda ic: labels[ic.get_pointed_at().value]):
-        question = questionary.select(question_text(message, hint, lang), choices=options,
+    asked = question_text(message, hint, lang)
+    with answered_as(asked, lang, lambda ic: short.get(ic.get_pointed_at().value)
+                     or labels[ic.get_pointed_at().value]):
+        question = questionary.select(asked, choices=options,
                                       default=chosen, instruction=hint)
     value = question.unsafe_ask()
     return None if value == NONE else value
@@ -184,9 +193,10 @@ def question_text(message: str, hint: str, lang: str) -> str:
 
 
 @contextmanager
-def answered_as(answer: Callable[[Any], str]) -> Iterator[None]:
+def answered_as(question: str, lang: str, answer: Callable[[Any], str]) -> Iterator[None]:
     """While a questionary prompt is built, have its answered line show `answer(control)`
-    instead of questionary's own words ("done (3 selections)", or a folded label)."""
+    instead of questionary's own words ("done (3 selections)", or a whole folded label), folded
+    after the question."""
     build = common.create_inquirer_layout
 
     def layout(ic, get_prompt_tokens, **kwargs):  # noqa: ANN001, ANN202 - questionary's signature
@@ -194,7 +204,8 @@ def answered_as(answer: Callable[[Any], str]) -> Iterator[None]:
             shown = get_prompt_tokens()
             if not ic.is_answered:
                 return shown
-            return [tok for tok in shown if tok[0] != "class:answer"] + [("class:answer", answer(ic))]
+            text = after(question.split("\n")[-1], answer(ic), lang)
+            return [tok for tok in shown if tok[0] != "class:answer"] + [("class:answer", text)]
 
         return build(ic, tokens, **kwargs)
 
@@ -203,6 +214,23 @@ def answered_as(answer: Callable[[Any], str]) -> Iterator[None]:
         yield
     finally:
         common.create_inquirer_layout = build
+
+
+def after(line: str, answer: str, lang: str) -> str:
+    """`answer` folded to follow `line` of a question ("? " + line + " "), further lines
+    indented like the question's."""
+    from rich.cells import cell_len
+
+    from cc_career.render.fold import fold
+
+    room = max(width() - 1, 10)
+    used = 2 + cell_len(line) + 2
+    first = fold(answer, lang, room - used) if room - used >= 10 else []
+    if not first or (len(first) > 1 and cell_len(first[0]) < 6):
+        return "\n  " + "\n  ".join(fold(answer, lang, room - 2))
+    rest = answer[len(first[0]):] if answer.startswith(first[0]) else ""
+    lines = [first[0], *fold(rest, lang, room - 2)] if rest.strip() else [first[0]]
+    return "\n  ".join(lines)
 
 
 def load_draft(folder: Path) -> tuple[dict[str, Any], list[str]] | None:
@@ -234,7 +262,8 @@ def keeping_draft(folder: Path, asker: Asker) -> Iterator[None]:
     except (KeyboardInterrupt, EOFError):
         if asker.answers:
             save_draft(folder, asker)
-            raise Interrupted("prompt.interrupted", path=folder / DRAFT_NAME) from None
+            raise Interrupted("prompt.interrupted", path=folder / DRAFT_NAME,
+                              command=program()) from None
         raise Interrupted("prompt.interrupted_nothing") from None
 
 
