@@ -173,7 +173,7 @@ def test_every_screen_of_the_questionnaire_is_whole_and_in_one_language(tmp_path
         assert all(len(line) <= width for line in shown.splitlines())
         assert other_language(shown, lang, ALLOWED + (str(tmp_path),)) == [], shown
     done = s.shots[-1]
-    assert "done" not in done.replace("career", "")
+    assert "selections)" not in done and "done (" not in done
     # questionary's "done (3 selections)" is replaced by the three picks in the person's language
     picks = t("list.sep", lang).join(CATALOG.values[v].label(lang) for v in list(CATALOG.values)[:3])
     assert any(shows_whole(shot, picks) for shot in s.shots)
@@ -199,11 +199,11 @@ def test_recommendations_fold_between_words_not_inside_them(tmp_path, lang):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_ctrl_c_says_how_to_carry_on_in_the_persons_language(tmp_path, lang):
-    s = Screen(60, "plan", "--lang", lang, "--out", str(tmp_path / "out"))
+    s = Screen(60, "plan", "--lang", lang, "--out", "out", cwd=tmp_path)
     s.ask(start("prompt.name", lang), "Test", ENTER)
     s.ask(start("prompt.values", lang), CTRL_C)
     assert s.finish() == 130
-    assert other_language(s.text, lang, ALLOWED + (str(tmp_path),)) == []
+    assert other_language(s.text, lang, ALLOWED + ("python -m cc_career plan", ".cc-career-draft.yaml")) == []
     assert "python -m cc_career plan" in " ".join(s.text.split())  # the command that works here
 
 

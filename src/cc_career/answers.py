@@ -37,6 +37,15 @@ def check_answers(document: yamlio.Document, catalog: Catalog,
     return answers
 
 
+class IdList(tuple):
+    """Ids for a message, listed the way the message's language lists things: `{ids:ja}`."""
+
+    def __format__(self, lang: str) -> str:
+        if not self:
+            return "なし" if lang == "ja" else "none"
+        return ("、" if lang == "ja" else ", ").join(self)
+
+
 def only_missing(error: InputError) -> bool:
     """True when every fault is an answer left out (which the questionnaire can ask for)."""
     return all(e.key == "pydantic.missing" for e in [error, *error.more])
@@ -70,8 +79,10 @@ def _cross_check(document: yamlio.Document, answers: Answers, catalog: Catalog) 
         if target not in catalog.roles:
             add(("ideal", "target_role"), "answers.unknown_role", id=target)
         elif current.role in catalog.roles and not catalog.reachable(current.role, target):
+            reachable = IdList(r for r in catalog.roles
+                               if r != current.role and catalog.reachable(current.role, r))
             add(("ideal", "target_role"), "answers.unreachable_target",
-                current=current.role, target=target)
+                current=current.role, target=target, reachable=reachable)
     if problems:
         problems.sort(key=lambda e: (e.line or 0, e.column or 0))
         first, first.more = problems[0], problems[1:]

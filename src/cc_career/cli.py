@@ -141,14 +141,28 @@ def _errors(lang: str) -> Iterator[None]:
     try:
         yield
     except CcCareerError as error:
-        shown = getattr(error, "lang_hint", None) if lang == "auto" else lang
-        sys.stderr.write(f"cc-career: {error.render(shown or 'ja')}\n")
+        shown = (getattr(error, "lang_hint", None) if lang == "auto" else lang) or "ja"
+        _tell_error(f"cc-career: {error.render(shown)}", shown)
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         from cc_career.i18n import t
 
-        sys.stderr.write(f"\ncc-career: {t('screen.interrupted', 'ja' if lang == 'auto' else lang)}\n")
+        shown = "ja" if lang == "auto" else lang
+        _tell_error(f"\ncc-career: {t('screen.interrupted', shown)}", shown)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _tell_error(message: str, lang: str) -> None:
+    """On a terminal, folded at phrase or word boundaries (a path is never broken); to a file
+    or a pipe, one line per fault as editors and scripts read them."""
+    if sys.stderr.isatty():
+        import shutil
+
+        from cc_career.render.fold import fold
+
+        width = shutil.get_terminal_size((80, 24)).columns - 1
+        message = "\n".join("\n".join(fold(line, lang, width) or [""]) for line in message.split("\n"))
+    sys.stderr.write(message + "\n")
 
 
 def _version(value: bool) -> None:
