@@ -23,7 +23,8 @@ BROKEN = "schema_version: 1\ncurrent: {role: [\nideal: x\n"
 
 def unreachable() -> str:
     text = (PERSONAS / "hanako_qa.yaml").read_text(encoding="utf-8")
-    return text.replace("role: operator", "role: trainer").replace("target_role: qa", "target_role: supervisor")
+    text = text.replace("role: operator", "role: trainer")
+    return text.replace("target_role: qa", "target_role: supervisor")
 
 
 @pytest.fixture
@@ -77,7 +78,8 @@ def test_on_a_terminal_the_failures_are_one_table_and_the_counts_come_last(
     assert "index.csv" in shown.out
 
 
-def test_without_a_terminal_each_fault_is_one_grep_able_line_and_the_counts_are_last(runner, cohort, tmp_path):
+def test_without_a_terminal_each_fault_is_one_grep_able_line_and_the_counts_are_last(
+        runner, cohort, tmp_path):
     result = runner.invoke(app, ["batch", str(cohort), "--out", str(tmp_path / "out"), "--lang", "en"])
     assert result.exit_code == 1
     assert f"{cohort / 'trainer.yaml'}:" in result.stderr and "ideal.target_role: " in result.stderr
@@ -100,7 +102,8 @@ def test_index_csv_says_which_input_made_which_folder(runner, cohort, tmp_path):
 
 
 def test_a_person_named_index_csv_does_not_take_the_index(tmp_path):
-    text = (PERSONAS / "hanako_qa.yaml").read_text(encoding="utf-8").replace("name: 山田 花子", "name: index.csv")
+    text = (PERSONAS / "hanako_qa.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: 山田 花子", "name: index.csv")
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     result = run_batch([tmp_path / "a.yaml"], tmp_path / "out", jobs=1)
     assert result.files[0].output != "index.csv"

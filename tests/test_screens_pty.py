@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pexpect
 import pyte
-from wcwidth import wcwidth
 import pytest
 from conftest import PERSONAS
 from screens import other_language, shows_whole
+from wcwidth import wcwidth
 
 from cc_career.catalog import load_catalog
 from cc_career.i18n import t

@@ -118,7 +118,8 @@ AnswersOption = Annotated[
             "Answers file (YAML) to replay."), dir_okay=True),
 ]
 OutOption = Annotated[
-    Path, typer.Option("--out", metavar="DIR", help=_h("書き出すフォルダー", "Output folder."), file_okay=False)
+    Path,
+    typer.Option("--out", metavar="DIR", help=_h("書き出すフォルダー", "Output folder."), file_okay=False),
 ]
 ForceOption = Annotated[
     bool, typer.Option("--force", help=_h("既存のファイルを確認なしで上書きする",
