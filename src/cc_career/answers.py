@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,31 @@ SCHEMA_HINT = "# yaml-language-server: $schema=cc-career-answers.schema.json"
 def load_answers(path: Path | str, catalog: Catalog) -> tuple[Answers, str | None]:
     """One answers file, validated against the model and the catalog's ids, with the
     decoding notice (e.g. "read as cp932") when the file was not plain UTF-8."""
-    document = yamlio.load(path)
+    document = read_answers(path)
     return check_answers(document, catalog), document.notice
+
+
+LANGUAGE_LINE = re.compile(rb"^language:[ \t]*[\"']?(ja|en)[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def read_answers(path: Path | str) -> yamlio.Document:
+    """The answers file, read strictly; a file that cannot be parsed still has its errors told
+    in its own language when a plain `language: en` line shows it."""
+    try:
+        return yamlio.load(path)
+    except InputError as error:
+        error.lang_hint = error.lang_hint or sniff_language(path)
+        raise
+
+
+def sniff_language(path: Path | str) -> str | None:
+    try:
+        with open(path, "rb") as file:
+            head = file.read(65536)
+    except (OSError, ValueError):
+        return None
+    found = LANGUAGE_LINE.search(head.replace(b"\r\n", b"\n"))
+    return found.group(1).decode() if found else None
 
 
 def check_answers(document: yamlio.Document, catalog: Catalog,

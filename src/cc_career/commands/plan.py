@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cc_career import yamlio
-from cc_career.answers import check_answers, dump_answers, only_missing
+from cc_career.answers import check_answers, dump_answers, only_missing, read_answers
 from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import at_terminal, plan_for, program, resolve_lang, show_notice
 from cc_career.errors import InputError, UsageError
@@ -41,8 +41,8 @@ def run(
     console = _Lines() if no_input else _rich_console()
     asker = None
     if answers_path is not None:
-        document = yamlio.load(answers_path)
-        show_notice(document.path, document.notice, lang or "ja")
+        document = read_answers(answers_path)
+        show_notice(document.path, document.notice, lang or _file_language(document))
         try:
             answers = check_answers(document, catalog)
         except InputError as error:
@@ -87,6 +87,12 @@ def run(
         key = "prompt.written" if out / name in written else "prompt.unchanged"
         console.print(t(key, shown, path=out / name), markup=False)  # a path may hold "[/x]"
     _summary(console, plan, shown)
+
+
+def _file_language(document: yamlio.Document) -> str:
+    data = document.data
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if language in ("ja", "en") else "ja"
 
 
 class _Lines:
