@@ -29,7 +29,8 @@ ideal:
   horizon_years: 3
 """
 BROKEN = "language: {lang}\ncurrent: {{role: [\n"
-COMMANDS = (["plan", "--no-input", "--answers"], ["validate"], ["interview-answer", "--no-input", "--answers"])
+COMMANDS = (["plan", "--no-input", "--answers"], ["validate"],
+            ["interview-answer", "--no-input", "--answers"])
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
