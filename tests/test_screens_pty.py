@@ -220,3 +220,13 @@ def test_a_replayed_file_at_a_terminal_asks_before_overwriting(tmp_path):
     s.ask("上書きしますか", UP, ENTER)  # yes
     assert s.finish() == 0
     assert (out / "career-plan.md").read_text(encoding="utf-8") != "my notes\n"
+
+
+def test_english_picked_at_the_start_is_kept_for_the_interrupt_message(tmp_path):
+    s = Screen(80, "plan", "--out", "out", cwd=tmp_path)
+    s.ask("言語 / Language", DOWN, ENTER)  # English
+    s.ask(start("prompt.name", "en"), "Test", ENTER)
+    s.ask(start("prompt.values", "en"), CTRL_C)
+    assert s.finish() == 130
+    tail = s.text.split(start("prompt.values", "en"))[-1]
+    assert "Stopped." in tail and other_language(tail, "en") == []

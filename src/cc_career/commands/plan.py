@@ -177,12 +177,16 @@ def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker | N
             except (KeyboardInterrupt, EOFError):
                 agreed = False
             if not agreed:
-                raise UsageError("screen.kept_existing")
+                refused = UsageError("screen.kept_existing")
+                refused.lang_hint = lang
+                raise refused
             continue
         with keeping_draft(out, asker):
             agreed = confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
         if not agreed:
-            raise UsageError("prompt.kept_existing", path=save_draft(out, asker), command=program())
+            refused = UsageError("prompt.kept_existing", path=save_draft(out, asker), command=program())
+            refused.lang_hint = lang
+            raise refused
     return bool(taken)
 
 

@@ -262,9 +262,11 @@ def keeping_draft(folder: Path, asker: Asker) -> Iterator[None]:
     except (KeyboardInterrupt, EOFError):
         if asker.answers:
             save_draft(folder, asker)
-            raise Interrupted("prompt.interrupted", path=folder / DRAFT_NAME,
-                              command=program()) from None
-        raise Interrupted("prompt.interrupted_nothing") from None
+            stop = Interrupted("prompt.interrupted", path=folder / DRAFT_NAME, command=program())
+        else:
+            stop = Interrupted("prompt.interrupted_nothing")
+        stop.lang_hint = asker.lang  # the questions' language, also when --lang was not given
+        raise stop from None
 
 
 def save_draft(folder: Path, asker: Asker) -> Path:
