@@ -80,3 +80,21 @@ def test_the_readmes_first_command_leaves_a_shell_where_cc_career_works(tmp_path
     tomorrow.expect_exact("rc=0")
     tomorrow.sendline("exit")
     tomorrow.expect(pexpect.EOF)
+
+
+def test_messages_name_the_command_that_works_in_this_shell(tmp_path, monkeypatch):
+    from cc_career.commands.common import program
+
+    venv_bin = tmp_path / ".venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    script = venv_bin / "cc-career"
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # the venv is not activated
+    monkeypatch.setattr("sys.argv", [".venv/bin/cc-career", "plan"])
+    assert program() == ".venv/bin/cc-career"
+    monkeypatch.setenv("PATH", f"{venv_bin}:/usr/bin:/bin")  # activated
+    assert program() == "cc-career"
+    monkeypatch.setattr("sys.argv", [str(tmp_path / "src" / "cc_career" / "__main__.py")])
+    assert program() == "python -m cc_career"
