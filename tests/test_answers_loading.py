@@ -231,7 +231,8 @@ def test_a_target_the_current_role_cannot_reach_is_an_error(write, catalog):
     assert not catalog.reachable("center_manager", "qa")
     text = edited("role: operator", "role: center_manager")
     expect(write, catalog, text, "target_role", "ideal.target_role",
-           "role 'qa' cannot be reached from 'center_manager' in the career paths")
+           "role 'qa' cannot be reached from 'center_manager' in the career paths "
+           "(roles reachable from 'center_manager': none)")
 
 
 def test_a_target_reachable_in_several_moves_is_fine(write, catalog):
@@ -254,7 +255,8 @@ def test_the_ids_are_checked_against_a_trainers_own_data(write, good_data_dir):
     assert answers.ideal.target_role == "trainer"
     unreachable = edited("role: operator", "role: qa", reachable)
     expect(write, own, unreachable, "target_role", "ideal.target_role",
-           "role 'trainer' cannot be reached from 'qa' in the career paths")
+           "role 'trainer' cannot be reached from 'qa' in the career paths "
+           "(roles reachable from 'qa': none)")
 
 
 # ---- personal answers are never echoed --------------------------------------------------------

@@ -136,7 +136,7 @@ def test_a_mixed_cohort_writes_the_good_files_and_lists_the_broken_ones(runner, 
     assert written == set(EXPECTED_FOLDERS.values())
     for folder in written:
         assert sorted(p.name for p in (out / folder).iterdir()) == ["career-plan.md"]
-    assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted(SUMMARY)
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted([*SUMMARY, "index.csv"])
     # nothing anywhere but the inputs, the output folder and the report
     everything = {p for p in tmp_path.rglob("*") if p.is_file()}
     assert everything == {*mixed.iterdir(), *(p for p in out.rglob("*") if p.is_file()), report}
@@ -463,7 +463,7 @@ def test_the_summary_ranks_training_needs_by_weighed_gaps(known_summary):
 
 def test_the_summary_counts_targets_disagreements_and_short_horizons(known_summary):
     md, _ = known_summary
-    assert "プランを作成: **3人**（回答ファイル 4 件、うち 1 件は読み込めず集計外）" in md
+    assert "プランを作成: **3人**（回答ファイル 4 件、うち 1 件はプランを作れず集計外）" in md
     assert "希望の期間に収まらないプラン: **1人**（33%）" in md
     assert '    "品質管理" : 2\n    "トレーナー" : 1\n' in md  # the Mermaid pie
     assert "| 専門職 | 3人 |" in md

@@ -70,7 +70,7 @@ interview:
 """
 SECRETS = ("7654321", "秘密", "ひみつ", "ヒミツ")
 COMPANION = BASE.replace("秘密 花子", "Companion").replace("7654321", "5000000")
-SUMMARY = {"cohort-summary.md", "cohort-summary.csv"}
+SUMMARY = {"cohort-summary.md", "cohort-summary.csv", "index.csv"}  # index.csv: which input made which folder
 PLAN_FILES = {"career-plan.md", "cc-career-answers.yaml"}
 INTERVIEW_FILES = {"interview-answer.md", "interview-answer.txt"}
 OLD = "an older file that bad input must leave exactly as it is\n"

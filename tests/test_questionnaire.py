@@ -27,7 +27,7 @@ class ScriptedAsker(Asker):
         self.questions.append(path)
         return self.script.get(path, fallback)
 
-    def select(self, path, message, choices, default=None):
+    def select(self, path, message, choices, default=None, answered=None):
         value = self._answer(path, default)
         assert value in [v for v, _ in choices], f"{value!r} is not offered for {path}"
         self.put(path, value)
@@ -94,7 +94,7 @@ def test_every_rating_the_same_is_warned_about_and_can_be_redone(catalog):
     class SameThenVaried(ScriptedAsker):
         rounds = 0
 
-        def select(self, path, message, choices, default=None):
+        def select(self, path, message, choices, default=None, answered=None):
             if path.startswith("current.skills."):
                 value = 2 if self.rounds == 0 else len(self.questions) % 4
                 self.questions.append(path)

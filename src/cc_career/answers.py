@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,31 @@ SCHEMA_HINT = "# yaml-language-server: $schema=cc-career-answers.schema.json"
 def load_answers(path: Path | str, catalog: Catalog) -> tuple[Answers, str | None]:
     """One answers file, validated against the model and the catalog's ids, with the
     decoding notice (e.g. "read as cp932") when the file was not plain UTF-8."""
-    document = yamlio.load(path)
+    document = read_answers(path)
     return check_answers(document, catalog), document.notice
+
+
+LANGUAGE_LINE = re.compile(rb"^language:[ \t]*[\"']?(ja|en)[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def read_answers(path: Path | str) -> yamlio.Document:
+    """The answers file, read strictly; a file that cannot be parsed still has its errors told
+    in its own language when a plain `language: en` line shows it."""
+    try:
+        return yamlio.load(path)
+    except InputError as error:
+        error.lang_hint = error.lang_hint or sniff_language(path)
+        raise
+
+
+def sniff_language(path: Path | str) -> str | None:
+    try:
+        with open(path, "rb") as file:
+            head = file.read(65536)
+    except (OSError, ValueError):
+        return None
+    found = LANGUAGE_LINE.search(head.replace(b"\r\n", b"\n"))
+    return found.group(1).decode() if found else None
 
 
 def check_answers(document: yamlio.Document, catalog: Catalog,
@@ -35,6 +59,15 @@ def check_answers(document: yamlio.Document, catalog: Catalog,
         error.lang_hint = language if language in ("ja", "en") else None
         raise
     return answers
+
+
+class IdList(tuple):
+    """Ids for a message, listed the way the message's language lists things: `{ids:ja}`."""
+
+    def __format__(self, lang: str) -> str:
+        if not self:
+            return "なし" if lang == "ja" else "none"
+        return ("、" if lang == "ja" else ", ").join(self)
 
 
 def only_missing(error: InputError) -> bool:
@@ -70,8 +103,10 @@ def _cross_check(document: yamlio.Document, answers: Answers, catalog: Catalog) 
         if target not in catalog.roles:
             add(("ideal", "target_role"), "answers.unknown_role", id=target)
         elif current.role in catalog.roles and not catalog.reachable(current.role, target):
+            reachable = IdList(r for r in catalog.roles
+                               if r != current.role and catalog.reachable(current.role, r))
             add(("ideal", "target_role"), "answers.unreachable_target",
-                current=current.role, target=target)
+                current=current.role, target=target, reachable=reachable)
     if problems:
         problems.sort(key=lambda e: (e.line or 0, e.column or 0))
         first, first.more = problems[0], problems[1:]
@@ -83,12 +118,10 @@ def dump_answers(answers: Answers) -> str:
     data = _tidy(answers.model_dump(mode="python", exclude_none=True))
     if data.get("concerns") == {"reasons": [], "sleep_trouble": False, "physical_symptoms": False}:
         del data["concerns"]  # nothing answered: keep health questions out of the file
-    header = (
-        "# cc-career answers file — edit freely; replay with:\n"
-        "#   cc-career plan --answers cc-career-answers.yaml --no-input\n"
-        "# JSON Schema for editors: cc-career schema answers > cc-career-answers.schema.json\n"
-        f"{SCHEMA_HINT}\n"
-    )
+    from cc_career.i18n import t
+
+    lines = t("screen.answers_header", answers.language).splitlines()
+    header = "".join(f"# {line}\n" for line in lines) + f"{SCHEMA_HINT}\n"  # in the person's language
     return header + yamlio.dump(data)
 
 

@@ -40,6 +40,8 @@ from cc_career.writers import ensure_dir, write_all
 PLAN_FILE = "career-plan.md"
 REPORT_VERSION = 1
 STATUSES = ("written", "unchanged", "failed", "refused")
+INDEX_FILE = "index.csv"  # which input made which output folder
+UNREADABLE = ("file.", "yaml.")  # faults of the file itself, before its answers are looked at
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Outcome:
     facts: PlanFacts | None = None  # None: the file could not be planned
     problems: tuple[Problem, ...] = ()
     notice: str | None = None  # e.g. "read as cp932", already in the run's language
+    readable: bool = True  # False: the file itself could not be read (bytes, YAML syntax)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class FileResult:
     output: str | None = None  # the folder under --out, when there is one
     problems: tuple[Problem, ...] = ()
     notice: str | None = None
+    readable: bool = True  # a failed file: False when it could not even be read
 
 
 @dataclass
@@ -145,7 +149,8 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
 
             documents.update(render_interview_files(plan, catalog, plan_lang))
     except InputError as error:
-        return Outcome(shown(path), problems=tuple(_problem(e, ui_lang) for e in [error, *error.more]))
+        return Outcome(shown(path), problems=tuple(_problem(e, ui_lang) for e in [error, *error.more]),
+                       readable=not error.key.startswith(UNREADABLE))
     except CcCareerError as error:
         return Outcome(shown(path), problems=(Problem(None, None, None, error.render(ui_lang)),))
     except Exception as error:  # a fault in one plan must not stop the other 999
@@ -221,7 +226,7 @@ def run_batch(
     result = BatchResult(files=[], total=len(inputs), out=out)
     work = partial(plan_one, data_dir=data_dir, lang=lang, ui_lang=ui_lang,
                    today=today or dt.date.today())
-    namer = Namer(reserved=SUMMARY_FILES)
+    namer = Namer(reserved=(*SUMMARY_FILES, INDEX_FILE))
     facts: list[PlanFacts] = []
     workers = max(1, min(jobs or os.cpu_count() or 1, len(inputs)))
     pool = None
@@ -280,7 +285,7 @@ def _contained(outcomes: Iterator[Outcome], inputs: list[Path], lang: str) -> It
 
 def _write_person(outcome: Outcome, out: Path, namer: Namer, force: bool, lang: str) -> FileResult:
     if outcome.facts is None:
-        return FileResult(outcome.file, "failed", problems=outcome.problems)
+        return FileResult(outcome.file, "failed", problems=outcome.problems, readable=outcome.readable)
     name = namer.take(outcome.folder)
     folder = out / name
     if folder.is_symlink():  # it would lead this person's plan out of --out

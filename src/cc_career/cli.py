@@ -16,23 +16,69 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
-from cc_career import __version__
+from cc_career import __version__, helptext
 from cc_career.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, CcCareerError
+
+HELP_LANG = helptext.help_language(sys.argv[1:])
+# The order a person meets the commands in: make a plan, answer the interview question, come
+# back to review it; a trainer's batch; then looking things up and checking files.
+COMMAND_ORDER = ("plan", "interview-answer", "review", "batch", "paths", "skills", "certs", "validate", "schema")
+
+
+def _h(ja: str, en: str) -> str:
+    """A help text in the help's one language."""
+    return ja if HELP_LANG == "ja" else en
+
+
+class InOrder(TyperGroup):
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        known = [name for name in COMMAND_ORDER if name in self.commands]
+        return known + [name for name in self.commands if name not in known]
+
+
+def _complete_roles(incomplete: str) -> list[tuple[str, str]]:
+    """Tab completion of role ids, each with its name (the data of --data-dir / the env var)."""
+    return _complete("roles", incomplete)
+
+
+def _complete_skills(incomplete: str) -> list[tuple[str, str]]:
+    return _complete("skills", incomplete)
+
+
+def _complete(table: str, incomplete: str) -> list[tuple[str, str]]:
+    try:
+        from cc_career.catalog import load_catalog
+
+        catalog = load_catalog(os.environ.get("CC_CAREER_DATA_DIR") or None)
+    except Exception:  # noqa: BLE001 - a broken data folder must not break the shell
+        return []
+    items = getattr(catalog, table)
+    return [(key, item.name(HELP_LANG)) for key, item in items.items() if key.startswith(incomplete)]
+
 
 app = typer.Typer(
     name="cc-career",
-    help=(
-        "コールセンター・カスタマーサポートで働く人のキャリアプランづくり。\n\n"
-        "Career planning for call-center and customer-support staff: "
-        "ideal self, gap, SMART milestones, an interview answer."
+    cls=InOrder,
+    help=_h(
+        "コールセンター・カスタマーサポートで働く人のキャリアプランづくり。"
+        "理想の自分、いまとの差、期限つきの目標を順に考え、キャリアプランと面接の答えを作ります。\n\n"
+        "はじめての人は「cc-career plan」から。各コマンドの説明は「cc-career コマンド -h」。",
+        "Career planning for call-center and customer-support staff: your ideal self, the gap to "
+        "it, dated SMART milestones, and an interview answer.\n\n"
+        "New here? Start with `cc-career plan`. Help on one command: `cc-career COMMAND -h`.",
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 paths_app = typer.Typer(
-    help="キャリアパス（職種と移行）を見る / Browse the career paths (roles and moves).",
+    cls=InOrder,
+    help=_h("職種をトラック別に一覧表示します。1つの職種の詳細は「paths show ID」。",
+            "List the roles by track; `paths show ID` gives one role in detail."),
+    short_help=_h("キャリアパスを見る", "Browse the career paths"),
     invoke_without_command=True,
 )
 app.add_typer(paths_app, name="paths")
@@ -52,30 +98,38 @@ class SchemaName(str, Enum):
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help="表示言語 ja|en（既定: 回答ファイルの language、なければ ja）/ Language."),
+    typer.Option("--lang", help=_h("表示する言語（既定: 回答ファイルの language、なければ ja）",
+                                   "Language (default: the answers file's language, else ja).")),
 ]
 DataDirOption = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
+        metavar="DIR",
         envvar="CC_CAREER_DATA_DIR",
-        help="自分のセンターの paths.yaml / skills.yaml があるフォルダー / Folder with your own data.",
+        help=_h("自分のセンターの paths.yaml と skills.yaml があるフォルダー",
+                "Folder with your own center's paths.yaml and skills.yaml."),
         file_okay=False,
     ),
 ]
 AnswersOption = Annotated[
     Path | None,
-    typer.Option("--answers", help="回答ファイル（YAML）/ Answers file to replay.", dir_okay=True),
+    typer.Option("--answers", metavar="FILE", help=_h(
+            "回答ファイル（YAML）",
+            "Answers file (YAML) to replay."), dir_okay=True),
 ]
 OutOption = Annotated[
-    Path, typer.Option("--out", help="出力フォルダー / Output folder.", file_okay=False)
+    Path,
+    typer.Option("--out", metavar="DIR", help=_h("書き出すフォルダー", "Output folder."), file_okay=False),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="既存のファイルを上書きする / Overwrite existing files.")
+    bool, typer.Option("--force", help=_h("既存のファイルを確認なしで上書きする",
+                                          "Overwrite existing files without asking."))
 ]
 NoInputOption = Annotated[
     bool,
-    typer.Option("--no-input", help="何も質問しない（足りない回答はエラー）/ Never prompt."),
+    typer.Option("--no-input", help=_h("何も質問しない（足りない回答はエラー）",
+                                       "Never ask (a missing answer is an error).")),
 ]
 
 
@@ -89,12 +143,28 @@ def _errors(lang: str) -> Iterator[None]:
     try:
         yield
     except CcCareerError as error:
-        shown = getattr(error, "lang_hint", None) if lang == "auto" else lang
-        sys.stderr.write(f"cc-career: {error.render(shown or 'ja')}\n")
+        shown = (getattr(error, "lang_hint", None) if lang == "auto" else lang) or "ja"
+        _tell_error(f"cc-career: {error.render(shown)}", shown)
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
-        sys.stderr.write("\ncc-career: interrupted\n")
+        from cc_career.i18n import t
+
+        shown = "ja" if lang == "auto" else lang
+        _tell_error(f"\ncc-career: {t('screen.interrupted', shown)}", shown)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _tell_error(message: str, lang: str) -> None:
+    """On a terminal, folded at phrase or word boundaries (a path is never broken); to a file
+    or a pipe, one line per fault as editors and scripts read them."""
+    if sys.stderr.isatty():
+        import shutil
+
+        from cc_career.render.fold import fold
+
+        width = shutil.get_terminal_size((80, 24)).columns - 1
+        message = "\n".join("\n".join(fold(line, lang, width) or [""]) for line in message.split("\n"))
+    sys.stderr.write(message + "\n")
 
 
 def _version(value: bool) -> None:
@@ -107,10 +177,106 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="版を表示 / Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True,
+                     help=_h("版を表示する", "Show the version.")),
     ] = False,
 ) -> None:
-    """コールセンターのキャリアプランづくり / Career planning for call-center staff."""
+    pass
+
+
+@app.command(
+    help=_h("質問に答えて、キャリアプラン（career-plan.md）を作ります。回答は "
+            "cc-career-answers.yaml に保存され、「--answers cc-career-answers.yaml」で質問なしに"
+            "作り直せます。途中で Ctrl-C を押しても、次の実行で続きから始められます。",
+            "Answer the questions and get your career plan (career-plan.md). The answers are saved "
+            "in cc-career-answers.yaml; `--answers cc-career-answers.yaml` makes the plan again "
+            "without questions. Ctrl-C keeps what you answered for the next run."),
+    short_help=_h("質問に答えてプランを作る", "Answer the questions, get your plan"),
+)
+def plan(
+    answers: AnswersOption = None,
+    no_input: NoInputOption = False,
+    out: OutOption = Path("."),
+    force: ForceOption = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    with _errors(lang.value if lang else "auto"):
+        from cc_career.commands import plan as plan_command
+
+        plan_command.run(answers_path=answers, no_input=no_input, out=out, force=force,
+                         lang=lang.value if lang else None, data_dir=data_dir)
+
+
+@app.command(
+    "interview-answer",
+    help=_h("面接で「キャリアプランを教えてください」と聞かれたときの答えを、プランから作ります。"
+            "回答ファイル（既定: ./cc-career-answers.yaml）の interview で足りない項目だけを質問し、"
+            "interview-answer.md と印刷用の interview-answer.txt を書き出します。",
+            "Your answer to \"tell us about your career plan\" in a job interview, built from your "
+            "plan. Asks only for the interview details the answers file (default "
+            "./cc-career-answers.yaml) lacks, then writes interview-answer.md and a printable "
+            "interview-answer.txt."),
+    short_help=_h("面接で話す答えを作る", "Your interview answer, from your plan"),
+)
+def interview_answer(
+    answers: AnswersOption = None,
+    out: OutOption = Path("."),
+    force: ForceOption = False,
+    no_input: NoInputOption = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    with _errors(lang.value if lang else "auto"):
+        from cc_career.commands import interview
+
+        interview.run(answers_path=answers, out=out, force=force, no_input=no_input,
+                      lang=lang.value if lang else None, data_dir=data_dir)
+
+
+@app.command(
+    help=_h("研修生全員の回答ファイルから、1人1フォルダーのプランとコホートサマリーを作ります。"
+            "壊れたファイルがあっても残りは書き出し、失敗があれば終了コードは1です。",
+            "Plans for a whole cohort from their answers files, one folder each, plus a cohort "
+            "summary. A bad file never stops the others; the exit code is 1 when some failed."),
+    short_help=_h("研修生全員のプランを作る", "Plans for a whole cohort"),
+)
+def batch(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILES_OR_DIRS",
+                       help=_h(
+            "回答ファイル、またはそれが入ったフォルダー",
+            "Answers files or folders of them.")),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", metavar="DIR", help=_h(
+            "書き出すフォルダー（1人1フォルダー）",
+            "Output folder, one folder per person."),
+                     file_okay=False),
+    ],
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", metavar="N", min=1, help=_h("同時に処理する数（既定: CPU の数）",
+                                                    "Workers (default: the number of CPUs).")),
+    ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", metavar="FILE", dir_okay=False,
+                     help=_h(
+            "全ファイルの結果を JSON で書く（毎回置き換え）",
+            "Every file's result as JSON.")),
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    with _errors(_lang(lang)):
+        from cc_career.commands import batch as batch_command
+
+        raise typer.Exit(batch_command.batch(inputs, out, jobs=jobs, lang=lang.value if lang else None,
+                                             data_dir=data_dir, report=report, force=force))
 
 
 @paths_app.callback()
@@ -119,7 +285,6 @@ def paths(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """職種をトラック別に一覧表示 / List the roles by track (then `paths show ID`)."""
     if ctx.invoked_subcommand is not None:
         ctx.obj = {"lang": lang, "data_dir": data_dir}
         return
@@ -129,14 +294,20 @@ def paths(
         browse.list_paths(_lang(lang), data_dir)
 
 
-@paths_app.command("show")
+@paths_app.command(
+    "show",
+    help=_h("1つの職種の詳細: 必要なスキル、前後の移行、給与の目安と出典、役立つ資格。",
+            "One role in detail: the skills it needs, the moves in and out, pay with its source, "
+            "certifications that help."),
+    short_help=_h("1つの職種を詳しく見る", "One role in detail"),
+)
 def paths_show(
     ctx: typer.Context,
-    role_id: Annotated[str, typer.Argument(metavar="ID", help="職種 ID / Role id, e.g. qa.")],
+    role_id: Annotated[str, typer.Argument(metavar="ID", help=_h("職種 ID（例: qa）", "Role id, e.g. qa."),
+                                           autocompletion=_complete_roles)],
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """1つの職種の詳細（必要スキル、前後の移行、給与、資格）/ One role in detail."""
     parent = ctx.obj or {}
     lang = lang or parent.get("lang")
     with _errors(_lang(lang)):
@@ -145,131 +316,81 @@ def paths_show(
         browse.show_role(role_id, _lang(lang), data_dir or parent.get("data_dir"))
 
 
-@app.command()
-def skills(lang: LangOption = None, data_dir: DataDirOption = None) -> None:
-    """スキルとレベル（1〜4）の説明 / The skills and what each level means."""
-    with _errors(_lang(lang)):
-        from cc_career.commands import browse
-
-        browse.list_skills(_lang(lang), data_dir)
-
-
-@app.command()
-def certs(
-    certificate_id: Annotated[
-        str | None,
-        typer.Argument(metavar="[ID]", help="資格 ID（省略で一覧）/ Certificate id, e.g. moshimoshi."),
+@app.command(
+    help=_h("スキルの一覧と、レベル1〜4がそれぞれどんな状態かの説明。ID を付けるとそのスキルだけ。",
+            "The skills and what each level 1-4 looks like; name skill ids to see only those."),
+    short_help=_h("スキルとレベルの意味", "The skills and what each level means"),
+)
+def skills(
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="ID", help=_h(
+            "スキル ID（省略するとすべて）",
+            "Skill ids (default: all)."),
+                       autocompletion=_complete_skills),
     ] = None,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """資格と受け方のルール（前提・講習・試験月・出典）/ Certificates and the rules for sitting them."""
+    with _errors(_lang(lang)):
+        from cc_career.commands import browse
+
+        browse.list_skills(_lang(lang), data_dir, only=ids or None)
+
+
+@app.command(
+    help=_h("資格と受け方のルール（前提・必須講習・試験月・受験料・出典）。ID を付けるとその資格だけ。",
+            "Certificates and the rules for sitting them (prerequisites, required course, exam months, "
+            "fee, source); name an id to see only that one."),
+    short_help=_h("資格と受け方のルール", "Certificates and their rules"),
+)
+def certs(
+    certificate_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help=_h("資格 ID（省略すると一覧）", "Certificate id, e.g. moshimoshi.")),
+    ] = None,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
     with _errors(_lang(lang)):
         from cc_career.commands import browse
 
         browse.list_certificates(_lang(lang), data_dir, certificate_id)
 
 
-@app.command()
-def plan(
-    answers: AnswersOption = None,
-    no_input: NoInputOption = False,
-    out: OutOption = Path("."),
-    force: ForceOption = False,
-    lang: LangOption = None,
-    data_dir: DataDirOption = None,
-) -> None:
-    """質問に答えてキャリアプランを作る / Answer the questions, get career-plan.md."""
-    with _errors(lang.value if lang else "auto"):
-        from cc_career.commands import plan as plan_command
-
-        plan_command.run(answers_path=answers, no_input=no_input, out=out, force=force,
-                         lang=lang.value if lang else None, data_dir=data_dir)
-
-
-@app.command()
+@app.command(
+    help=_h("データ（paths.yaml・skills.yaml）と回答ファイルを検査します。誤りはすべて"
+            "「ファイル:行:列: 項目: 内容」で示し、終了コードは2です。",
+            "Check the data (paths.yaml, skills.yaml) and answers files. Every fault is shown as "
+            "FILE:LINE:COL: field: what is wrong, and the exit code is 2."),
+    short_help=_h("データと回答ファイルの検査", "Check the data and answers files"),
+)
 def validate(
     answers: Annotated[
         list[Path] | None,
-        typer.Argument(help="確認する回答ファイルまたはフォルダー / Answers files or folders."),
+        typer.Argument(metavar="ANSWERS", help=_h("確認する回答ファイルまたはフォルダー",
+                                                  "Answers files or folders to check.")),
     ] = None,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """データと回答ファイルを検査 / Check the data and answers files (exit 2 on a fault)."""
     with _errors(_lang(lang)):
         from cc_career.commands import check
 
         raise typer.Exit(check.validate(answers or [], lang.value if lang else None, data_dir))
 
 
-@app.command()
+@app.command(
+    help=_h("エディター（YAML の言語サーバーなど）用の JSON Schema を出力します。",
+            "Print a JSON Schema for editors (e.g. the YAML language server)."),
+    short_help=_h("エディター用の JSON Schema", "JSON Schemas for editors"),
+)
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="answers | paths | skills")],
+    name: Annotated[SchemaName, typer.Argument(metavar="NAME", help="answers | paths | skills")],
 ) -> None:
-    """エディター用の JSON Schema を出力 / Print a JSON Schema for editors."""
     from cc_career.commands import check
 
     typer.echo(check.json_schema(name.value))
-
-
-@app.command("interview-answer")
-def interview_answer(
-    answers: AnswersOption = None,
-    out: OutOption = Path("."),
-    force: ForceOption = False,
-    no_input: NoInputOption = False,
-    lang: LangOption = None,
-    data_dir: DataDirOption = None,
-) -> None:
-    """面接で話すキャリアプランの答えを作る / Your interview answer, built from your plan.
-
-    回答ファイル（既定: ./cc-career-answers.yaml）の interview の足りない項目だけを質問し、
-    interview-answer.md と印刷用の interview-answer.txt を書き出します。
-    Asks only for the interview details the answers file lacks, then writes
-    interview-answer.md and a printable interview-answer.txt."""
-    with _errors(lang.value if lang else "auto"):
-        from cc_career.commands import interview
-
-        interview.run(answers_path=answers, out=out, force=force, no_input=no_input,
-                      lang=lang.value if lang else None, data_dir=data_dir)
-
-
-@app.command()
-def batch(
-    inputs: Annotated[
-        list[Path],
-        typer.Argument(metavar="FILES_OR_DIRS",
-                       help="回答ファイルまたはそれが入ったフォルダー / Answers files or folders of them."),
-    ],
-    out: Annotated[
-        Path,
-        typer.Option("--out", help="出力フォルダー（1人1フォルダー）/ Output folder, one folder per person.",
-                     file_okay=False),
-    ],
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="同時に処理する数（既定: CPU数）/ Workers (default: CPUs)."),
-    ] = None,
-    report: Annotated[
-        Path | None,
-        typer.Option("--report", dir_okay=False,
-                     help="全ファイルの結果を JSON で書く（毎回置き換え）/ Every file's status as JSON."),
-    ] = None,
-    force: ForceOption = False,
-    lang: LangOption = None,
-    data_dir: DataDirOption = None,
-) -> None:
-    """研修生全員のプランとコホートサマリーを作る / Plans for a whole cohort, plus a cohort summary.
-
-    1ファイルが壊れていても残りは書き出し、失敗があれば終了コード1 /
-    A bad file never stops the others; exit code 1 when some failed.
-    """
-    with _errors(_lang(lang)):
-        from cc_career.commands import batch as batch_command
-
-        raise typer.Exit(batch_command.batch(inputs, out, jobs=jobs, lang=lang.value if lang else None,
-                                             data_dir=data_dir, report=report, force=force))
 
 
 def main() -> None:
@@ -280,8 +401,11 @@ def main() -> None:
     # Importing pydantic and jinja2 allocates a great many objects; with the default thresholds
     # the cycle collector spends ~25 ms scanning them. It stays on, just runs less often.
     gc.set_threshold(50_000, 20, 20)
+    helptext.localize(HELP_LANG)
+    command = typer.main.get_command(app)
+    helptext.localize_params(command, HELP_LANG)
     try:
-        app()
+        command(prog_name="cc-career")
     except KeyboardInterrupt:  # pragma: no cover - outside any command
         raise SystemExit(EXIT_INTERRUPTED) from None
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from cc_career.answers import expand_inputs
-from cc_career.batch import BatchResult, FileResult, Progress, run_batch, shown, write_report
+from cc_career.batch import INDEX_FILE, BatchResult, FileResult, Progress, run_batch, shown, write_report
 from cc_career.errors import EXIT_INTERRUPTED, InputError, UsageError
 from cc_career.i18n import t
 from cc_career.render.cohort import SUMMARY_FILES
+from cc_career.writers import write_all
 
 REFUSED_SHOWN = 10
 
@@ -33,35 +36,86 @@ def batch(items: list[Path], out: Path, *, jobs: int | None, lang: str | None,
                            progress=progress)
     if report is not None:
         write_report(report, result)
+    if result.files and not result.interrupted:
+        write_index(result, ui_lang)
     _tell(result, report, ui_lang)
     return EXIT_INTERRUPTED if result.interrupted else result.exit_code
 
 
-def _tell(result: BatchResult, report: Path | None, lang: str) -> None:
+def _tell(result: BatchResult, report: Path | None, lang: str, terminal: bool | None = None) -> None:
+    """The end screen: what went wrong, file by file (a table on a terminal, `file:line:col:
+    field: reason` lines for scripts and editors), then where everything is, the counts last —
+    the line a trainer reads first must not scroll away above the failures."""
+    terminal = sys.stderr.isatty() if terminal is None else terminal
     counts = {status: result.count(status) for status in ("written", "unchanged", "failed", "refused")}
     for entry in result.files:
         if entry.notice:
             sys.stderr.write(f"{entry.file}: {entry.notice}\n")
-    if result.interrupted:
-        sys.stderr.write(t("batch.interrupted", lang, total=result.total, done=len(result.files),
-                           **counts) + "\n")
-    else:
-        print(t("batch.done", lang, out=shown(result.out), **counts))
     entries = list(result.files)
     if result.summary_problems:
         entries.append(FileResult(shown(result.out / SUMMARY_FILES[0]), result.summary or "failed",
                                   problems=result.summary_problems))
-    _list(t("batch.failed_title", lang), [f for f in entries if f.status == "failed"])
+    failed = [f for f in entries if f.status == "failed"]
+    failed.sort(key=lambda f: f.readable)  # the files that could not be read at all come first
     refused = [f for f in entries if f.status == "refused"]
+    if terminal and failed:
+        failure_table(failed, lang)
+    else:
+        _list(t("batch.failed_title", lang), failed)
     # A changed template refuses every plan of a re-run: the first few say enough.
     _list(t("batch.refused_title", lang), refused[:REFUSED_SHOWN])
     if len(refused) > REFUSED_SHOWN:
         sys.stderr.write("  " + t("batch.more", lang, count=len(refused) - REFUSED_SHOWN) + "\n")
+    sys.stderr.flush()
     if result.summary in ("written", "unchanged"):
         key = "batch.summary" if result.summary == "written" else "batch.summary_unchanged"
-        print(t(key, lang, md=shown(result.out / SUMMARY_FILES[0]), csv=shown(result.out / SUMMARY_FILES[1])))
+        _say(lang, t(key, lang, md=shown(result.out / SUMMARY_FILES[0]),
+                     csv=shown(result.out / SUMMARY_FILES[1])))
+    if (result.out / INDEX_FILE).is_file():
+        _say(lang, t("screen.batch_index", lang, path=shown(result.out / INDEX_FILE)))
     if report is not None:
-        print(t("batch.report", lang, path=shown(report)))
+        _say(lang, t("batch.report", lang, path=shown(report)))
+    if result.interrupted:
+        sys.stderr.write(t("batch.interrupted", lang, total=result.total, done=len(result.files),
+                           **counts) + "\n")
+        return
+    _say(lang, t("batch.done", lang, out=shown(result.out), **counts))
+    unread = sum(1 for f in failed if not f.readable)
+    if failed:
+        _say(lang, t("screen.batch_failed_kinds", lang, unread=unread, unplanned=len(failed) - unread))
+
+
+def _say(lang: str, text: str) -> None:
+    """A line of the end screen; on a terminal folded at phrase or word boundaries."""
+    if sys.stdout.isatty():
+        import shutil
+
+        from cc_career.render.fold import fold
+
+        text = "\n".join(fold(text, lang, shutil.get_terminal_size((80, 24)).columns - 1))
+    print(text, flush=True)
+
+
+def failure_table(failed: list[FileResult], lang: str) -> None:
+    """One row per fault: file, line:col, what is wrong — folded to the terminal, never cut."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from cc_career.render.fold import Folded
+
+    table = Table(title=t("batch.failed_title", lang).rstrip(":："), show_lines=True,
+                  title_justify="left")
+    table.add_column(t("screen.col_file", lang))
+    table.add_column(t("screen.col_where", lang), no_wrap=True)
+    table.add_column(t("screen.col_reason", lang))
+    for entry in failed:
+        kind = t("screen.unread" if not entry.readable else "screen.unplanned", lang)
+        for number, problem in enumerate(entry.problems):
+            where = "" if problem.line is None else f"{problem.line}:{problem.column}"
+            reason = f"{problem.field}: {problem.message}" if problem.field else problem.message
+            file_cell = Folded([entry.file, (kind, "dim")], lang) if number == 0 else ""
+            table.add_row(file_cell, where, Folded([reason], lang))
+    Console(stderr=True, highlight=False).print(table)
 
 
 def _list(title: str, entries: list[FileResult]) -> None:
@@ -74,6 +128,25 @@ def _list(title: str, entries: list[FileResult]) -> None:
             where = entry.file if problem.line is None else f"{entry.file}:{problem.line}:{problem.column}"
             field = f"{problem.field}: " if problem.field else ""
             sys.stderr.write(f"  {where}: {field}{problem.message}\n")
+
+
+def write_index(result: BatchResult, lang: str) -> None:
+    """`index.csv` in the output folder: which answers file made which folder, or why none
+    (replaced on each run, like the report; a BOM so that Excel reads it as UTF-8)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([t(f"screen.index_{column}", lang) for column in ("file", "status", "folder", "problem")])
+    for entry in result.files:
+        first = entry.problems[0] if entry.problems else None
+        problem = ""
+        if first is not None:
+            where = "" if first.line is None else f"{first.line}:{first.column}: "
+            problem = where + (f"{first.field}: " if first.field else "") + first.message
+        # what the file gave, not what this run did: a re-run writes the very same index
+        status = {"written": "planned", "unchanged": "planned"}.get(entry.status, entry.status)
+        status = "unreadable" if status == "failed" and not entry.readable else status
+        writer.writerow([entry.file, t(f"screen.status_{status}", lang), entry.output or "", problem])
+    write_all(result.out, {INDEX_FILE: "\ufeff" + buffer.getvalue()}, force=True)
 
 
 @contextmanager

@@ -15,27 +15,35 @@ from cc_career.i18n import t
 
 def validate(items: list[Path], lang: str | None, data_dir: Path | None) -> int:
     """Check the data, then each answers file; every fault is listed, exit 2 if any. Messages
-    about an answers file speak its own `language` unless --lang says otherwise."""
+    about an answers file speak its own `language` unless --lang says otherwise; the run's own
+    lines speak --lang, else the language the files share, else Japanese."""
     catalog = load_catalog(data_dir)
-    shown = lang or "ja"
+    folders_empty = [item for item in items if item.is_dir() and not expand_inputs([item])]
+    checked = []
+    for path in expand_inputs(items):
+        try:
+            answers, notice = load_answers(path, catalog)
+        except InputError as error:
+            checked.append((path, error, None, error.lang_hint))
+            continue
+        checked.append((path, None, notice, answers.language))
+    languages = {language for *_, language in checked if language}
+    shown = lang or (languages.pop() if len(languages) == 1 else "ja")
     skills_path, paths_path = catalog.sources
     print(t("validate.data_ok", shown, roles=len(catalog.roles), skills=len(catalog.skills),
             moves=len(catalog.transitions), paths=paths_path, skills_file=skills_path))
     print(t("certs.data_ok", shown, count=len(catalog.certificates), path=catalog.certificates_source))
     failed = 0
-    for item in items:  # `validate answers.yaml/` must not pass by checking nothing
-        if item.is_dir() and not expand_inputs([item]):
+    for item in folders_empty:  # `validate answers.yaml/` must not pass by checking nothing
+        failed += 1
+        sys.stderr.write(InputError(item, "file.no_answers_files").render(shown) + "\n")
+    for path, error, notice, language in checked:
+        if error is not None:
             failed += 1
-            sys.stderr.write(InputError(item, "file.no_answers_files").render(lang or "ja") + "\n")
-    for path in expand_inputs(items):
-        try:
-            _, notice = load_answers(path, catalog)
-        except InputError as error:
-            failed += 1
-            sys.stderr.write(error.render(lang or error.lang_hint or 'ja') + "\n")
+            sys.stderr.write(error.render(lang or language or shown) + "\n")
             continue
-        show_notice(path, notice, shown)
-        print(t("validate.answers_ok", shown, path=path))
+        show_notice(path, notice, lang or language or shown)
+        print(t("validate.answers_ok", lang or language or shown, path=path))
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 

@@ -39,6 +39,28 @@ def at_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def program() -> str:
+    """The command that starts cc-career in this shell, for messages that say "run … again":
+    `cc-career` when that is on PATH, else the path it was started by (`.venv/bin/cc-career`
+    before the venv is activated), or `python -m cc_career`."""
+    import os
+    import shutil
+
+    started = sys.argv[0] if sys.argv and sys.argv[0] else "cc-career"
+    if os.path.basename(started) == "__main__.py":
+        return "python -m cc_career"
+    found = shutil.which("cc-career")
+    if found and os.path.realpath(found) == os.path.realpath(shutil.which(started) or started):
+        return "cc-career"
+    if os.path.sep not in started and "/" not in started:
+        return "cc-career"
+    try:
+        shown = os.path.relpath(started)
+    except ValueError:  # another drive on Windows
+        shown = started
+    return shown if shown.startswith((".", os.path.sep)) or ":" in shown else os.path.join(".", shown)
+
+
 def show_notice(path: Path | str, notice: str | None, lang: str) -> None:
     """Say how a file was read when it was not plain UTF-8 (e.g. cp932 from Excel)."""
     if notice:

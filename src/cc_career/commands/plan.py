@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cc_career import yamlio
-from cc_career.answers import check_answers, dump_answers, only_missing
+from cc_career.answers import check_answers, dump_answers, only_missing, read_answers
 from cc_career.catalog import Catalog, load_catalog
-from cc_career.commands.common import at_terminal, plan_for, resolve_lang, show_notice
+from cc_career.commands.common import at_terminal, plan_for, program, resolve_lang, show_notice
 from cc_career.errors import InputError, UsageError
 from cc_career.i18n import t
 from cc_career.models.answers import Answers
@@ -41,8 +41,8 @@ def run(
     console = _Lines() if no_input else _rich_console()
     asker = None
     if answers_path is not None:
-        document = yamlio.load(answers_path)
-        show_notice(document.path, document.notice, lang or "ja")
+        document = read_answers(answers_path)
+        show_notice(document.path, document.notice, lang or _file_language(document))
         try:
             answers = check_answers(document, catalog)
         except InputError as error:
@@ -70,6 +70,7 @@ def run(
     if answers.today is None:  # stored, so replaying the saved file gives the very same plan
         answers = answers.model_copy(update={"today": today})
     shown = resolve_lang(lang, answers)
+    _LANG["lang"] = shown
     plan = plan_for(answers, catalog, today)
     files = {PLAN_NAME: render_plan(plan, catalog, shown), ANSWERS_NAME: dump_answers(answers)}
     if asker is not None:
@@ -79,11 +80,19 @@ def run(
         written = write_all(out, files, force=force)
         drop_draft(out)
     else:
+        if not no_input and not force and at_terminal():  # a person is there: ask, as promised
+            force = _may_overwrite(out, files, shown, None)
         written = write_all(out, files, force=force)
     for name in files:
         key = "prompt.written" if out / name in written else "prompt.unchanged"
         console.print(t(key, shown, path=out / name), markup=False)  # a path may hold "[/x]"
     _summary(console, plan, shown)
+
+
+def _file_language(document: yamlio.Document) -> str:
+    data = document.data
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if language in ("ja", "en") else "ja"
 
 
 class _Lines:
@@ -97,7 +106,22 @@ class _Lines:
 def _rich_console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    class Folding(Console):
+        """The questionnaire's console: plain text lines fold at phrase or word boundaries."""
+
+        def print(self, text: Any = "", *args: Any, style: str | None = None, markup: bool = True,
+                  **kwargs: Any) -> None:
+            if isinstance(text, str) and not markup and self.is_terminal:
+                from cc_career.render.fold import Folded
+
+                text = Folded([(text, style or "")], _LANG.get("lang", "ja"))
+                style = None
+            super().print(text, *args, style=style, markup=markup, **kwargs)
+
+    return Folding(highlight=False, soft_wrap=True)
+
+
+_LANG: dict[str, str] = {}  # the run's language, once known (the folding console needs it)
 
 
 def _ask(catalog: Catalog, console: Console, out: Path, lang: str | None, prefill: dict[str, Any],
@@ -139,7 +163,7 @@ def _drop_unknown_ids(prefill: dict[str, Any], catalog: Catalog) -> None:
             current[section] = {k: v for k, v in ratings.items() if k in catalog.skills}
 
 
-def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker) -> bool:
+def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker | None) -> bool:
     """Interactive runs ask before replacing a file that would change; a "no" keeps the
     answers as a draft, so the questions need not be answered again."""
     from cc_career.questionnaire.prompts import confirm, keeping_draft, save_draft
@@ -147,10 +171,22 @@ def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker) ->
     taken = [out / name for name, text in files.items()
              if (out / name).exists() and not holds(out / name, text)]
     for path in taken:
+        if asker is None:  # a replayed file: nothing to keep, the file itself holds the answers
+            try:
+                agreed = confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
+            except (KeyboardInterrupt, EOFError):
+                agreed = False
+            if not agreed:
+                refused = UsageError("screen.kept_existing")
+                refused.lang_hint = lang
+                raise refused
+            continue
         with keeping_draft(out, asker):
             agreed = confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
         if not agreed:
-            raise UsageError("prompt.kept_existing", path=save_draft(out, asker))
+            refused = UsageError("prompt.kept_existing", path=save_draft(out, asker), command=program())
+            refused.lang_hint = lang
+            raise refused
     return bool(taken)
 
 

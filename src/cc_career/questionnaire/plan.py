@@ -48,7 +48,15 @@ class PlanQuestions:
 
     def heading(self, key: str) -> None:
         """Shown before the step's first question (a resumed step with nothing left stays quiet)."""
-        self.ask.banner = lambda: self.console.print(f"\n[bold]{self.ask.tr(key)}[/bold]")
+        self.ask.banner = lambda: self.say("\n" + self.ask.tr(key), style="bold")
+
+    def say(self, text: str, *, style: str = "", indent: int = 0) -> None:
+        """A line for the person, folded at phrase or word boundaries to the terminal."""
+        from cc_career.render.fold import Folded
+
+        if text.startswith("\n"):
+            self.console.print()
+        self.console.print(Folded([(text.lstrip("\n"), style)], self.lang, indent=indent))
 
     # ---- step 1: the ideal self ---------------------------------------------------------------
 
@@ -172,12 +180,11 @@ class PlanQuestions:
             **a.answers.get("ideal", {}), "target_role": None}})
         ranked = ideal.rank_targets(catalog, provisional)[:RECOMMENDATIONS_SHOWN]
         a.show_banner()
-        self.console.print(f"\n{a.tr('prompt.recommendations')}")
+        self.say("\n" + a.tr("prompt.recommendations"))
         for rank, rec in enumerate(ranked, 1):
             reasons = a.tr("list.sep").join(reason_text(r, catalog, self.lang) for r in rec.reasons)
-            self.console.print(a.tr("prompt.recommendation_row", rank=rank,
-                                    role=rec.role.name(self.lang), months=self.duration(rec.months),
-                                    reasons=reasons), markup=False, highlight=False)
+            self.say(a.tr("prompt.recommendation_row", rank=rank, role=rec.role.name(self.lang),
+                          months=self.duration(rec.months), reasons=reasons), indent=len(f"{rank}. "))
         choices = [(rec.role.id, f"{rank}. {rec.role.name(self.lang)}")
                    for rank, rec in enumerate(ranked, 1)]
         picked = a.select("ideal.target_role", a.tr("prompt.target"),
@@ -207,14 +214,14 @@ class PlanQuestions:
         if not unrated:
             return
         a.show_banner()
-        self.console.print(f"\n{a.tr('prompt.rate_intro', role=catalog.roles[target].name(self.lang))}")
+        self.say("\n" + a.tr("prompt.rate_intro", role=catalog.roles[target].name(self.lang)))
         while True:
             for skill_id in unrated:
                 self.rate(skill_id, catalog.roles[current])
             ratings = {a.get(f"current.skills.{s}") for s in unrated}
             if len(unrated) < 3 or len(ratings) > 1:
                 return
-            self.console.print(a.tr("prompt.all_same", level=ratings.pop()), style="yellow")
+            self.say(a.tr("prompt.all_same", level=ratings.pop()), style="yellow")
             if not a.confirm(None, a.tr("prompt.rate_again"), default=True):
                 return
 
@@ -229,8 +236,10 @@ class PlanQuestions:
         previous = a.get(f"current.skills.{skill_id}")
         need = current_role.skills.get(skill_id)
         default = previous if _is_int(previous) else (need.level if need else 0)
+        answered = {0: a.tr("prompt.rate_zero")} | {
+            level: f"{level} {a.tr(f'level.{level}')}" for level in range(1, 5)}
         a.select(f"current.skills.{skill_id}", a.tr("prompt.rate", skill=skill.name(self.lang)),
-                 choices, default=default)
+                 choices, default=default, answered=answered)
 
     # ---- validators: each returns the message to show, or None when the text is fine ----------
 

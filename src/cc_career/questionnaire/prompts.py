@@ -1,7 +1,13 @@
-"""Shared prompting machinery: questionary with `unsafe_ask`, drafts and resume in one place."""
+"""Shared prompting machinery: questionary with `unsafe_ask`, drafts and resume in one place.
+
+Every question and choice is folded to the terminal's width here (Japanese between phrases,
+English between words), and questionary's own English ("done (3 selections)") is replaced by
+the person's answer in their language.
+"""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,16 +15,19 @@ from typing import Any
 
 import questionary
 from questionary import Choice
+from questionary.prompts import common
 
 from cc_career import yamlio
-from cc_career.commands.common import at_terminal
+from cc_career.commands.common import at_terminal, program
 from cc_career.errors import CcCareerError, Interrupted, UsageError
 from cc_career.i18n import t
 from cc_career.writers import write_all
 
 DRAFT_NAME = ".cc-career-draft.yaml"
 NONE = "\x00none"  # the value of a "none of these" choice
-DRAFT_HEADER = "# cc-career: answers so far of an interrupted questionnaire (resumed by the next run)\n"
+SELECT_INDENT = 3  # questionary's " » " before a choice
+CHECKBOX_INDENT = 5  # … and "○ " after it
+ANSWER_ROOM = 20  # cells a typed answer gets after its question
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
 
 
@@ -81,15 +90,10 @@ class Asker:
             node[leaf] = value
 
     def select(self, path: str, message: str, choices: list[tuple[Any, str]],
-               default: Any = None) -> Any:
+               default: Any = None, answered: dict[Any, str] | None = None) -> Any:
+        """`answered`: a shorter text per value for the answered line (a level, not its descriptor)."""
         self.show_banner()
-        # questionary turns a None value into the title, so "no answer" travels as NONE
-        options = [Choice(title=label, value=NONE if value is None else value)
-                   for value, label in choices]
-        chosen = next((o for o in options if o.value == (NONE if default is None else default)), None)
-        value = questionary.select(message, choices=options, default=chosen,
-                                   instruction=self.tr("prompt.select_hint")).unsafe_ask()
-        value = None if value == NONE else value
+        value = select(message, choices, default, self.lang, answered)
         self.put(path, value)
         return value
 
@@ -97,15 +101,19 @@ class Asker:
                  checked: list[Any] | None = None, at_least_one: bool = False) -> list[Any]:
         self.show_banner()
         checked = checked or []
-        options = [Choice(title=label, value=value, checked=value in checked)
-                   for value, label in choices]
+        labels = dict(choices)
+        options = [Choice(title=folded(label, self.lang, CHECKBOX_INDENT), value=value,
+                          checked=value in checked) for value, label in choices]
         rule = (lambda picked: True if picked else self.tr("prompt.pick_one")) if at_least_one \
             else (lambda picked: True)
-        values = questionary.checkbox(message, choices=options, validate=rule,
-                                      instruction=self.tr("prompt.checkbox_hint")).unsafe_ask()
-        if len(values) > 1:  # questionary sums several picks up in English only; name them
-            labels = dict(choices)
-            print(f"  → {self.tr('list.sep').join(labels[v] for v in values)}")
+        hint = self.tr("prompt.checkbox_hint")
+        asked = question_text(message, hint, self.lang)
+        with answered_as(asked, self.lang,
+                         lambda ic: self.tr("list.sep").join(labels[v] for v in ic.selected_options)
+                         or self.tr("screen.none_picked")):
+            question = questionary.checkbox(asked, choices=options,
+                                            validate=rule, instruction=hint)
+        values = question.unsafe_ask()
         self.put(path, values)
         return values
 
@@ -116,7 +124,9 @@ class Asker:
             problem = check(raw.strip())
             return True if problem is None else problem
 
-        raw = questionary.text(message, default=default, validate=rule).unsafe_ask()
+        # the answer is typed after the question: leave it room, or give it a line of its own
+        raw = questionary.text(question_text(message, " " * ANSWER_ROOM, self.lang), default=default,
+                               validate=rule).unsafe_ask()
         value = convert(raw.strip())
         self.put(path, value)
         return value
@@ -132,11 +142,95 @@ class Asker:
 def confirm(message: str, default: bool = False, lang: str = "ja") -> bool:
     """Yes / no as a two-line choice in the person's language (questionary's confirm only
     speaks English)."""
-    options = [Choice(title=t("prompt.yes", lang), value=True),
-               Choice(title=t("prompt.no", lang), value=False)]
-    value = questionary.select(message, choices=options, default=options[0 if default else 1],
-                               instruction=t("prompt.select_hint", lang)).unsafe_ask()
-    return bool(value)
+    return bool(select(message, [(True, t("prompt.yes", lang)), (False, t("prompt.no", lang))],
+                       default, lang))
+
+
+def select(message: str, choices: list[tuple[Any, str]], default: Any, lang: str,
+           answered: dict[Any, str] | None = None) -> Any:
+    """One choice of several, each folded to the terminal; the answered line shows the chosen
+    label (or its `answered` text), folded after the question."""
+    # questionary turns a None value into the title, so "no answer" travels as NONE
+    labels = {NONE if value is None else value: label for value, label in choices}
+    short = {NONE if value is None else value: text for value, text in (answered or {}).items()}
+    options = [Choice(title=folded(label, lang, SELECT_INDENT), value=key)
+               for key, label in labels.items()]
+    chosen = next((o for o in options if o.value == (NONE if default is None else default)), None)
+    hint = t("prompt.select_hint", lang)
+    asked = question_text(message, hint, lang)
+    with answered_as(asked, lang, lambda ic: short.get(ic.get_pointed_at().value)
+                     or labels[ic.get_pointed_at().value]):
+        question = questionary.select(asked, choices=options,
+                                      default=chosen, instruction=hint)
+    value = question.unsafe_ask()
+    return None if value == NONE else value
+
+
+def width() -> int:
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def folded(label: str, lang: str, indent: int) -> str:
+    """A choice's label as lines that fit after questionary's pointer, continuation lines
+    indented under the first."""
+    from cc_career.render.fold import fold
+
+    lines = fold(label, lang, max(width() - indent - 1, 10))
+    return ("\n" + " " * indent).join(lines) if lines else label
+
+
+def question_text(message: str, hint: str, lang: str) -> str:
+    """The question folded after questionary's "? ", leaving room for the hint after it."""
+    from rich.cells import cell_len
+
+    from cc_career.render.fold import fold
+
+    room = max(width() - 3, 10)
+    lines = fold(message, lang, room) or [message]
+    if hint and cell_len(lines[-1]) + cell_len(hint) + 2 > room:
+        lines.append("")  # the hint goes on a line of its own
+    return "\n  ".join(lines)
+
+
+@contextmanager
+def answered_as(question: str, lang: str, answer: Callable[[Any], str]) -> Iterator[None]:
+    """While a questionary prompt is built, have its answered line show `answer(control)`
+    instead of questionary's own words ("done (3 selections)", or a whole folded label), folded
+    after the question."""
+    build = common.create_inquirer_layout
+
+    def layout(ic, get_prompt_tokens, **kwargs):  # noqa: ANN001, ANN202 - questionary's signature
+        def tokens() -> list[tuple[str, str]]:
+            shown = get_prompt_tokens()
+            if not ic.is_answered:
+                return shown
+            text = after(question.split("\n")[-1], answer(ic), lang)
+            return [tok for tok in shown if tok[0] != "class:answer"] + [("class:answer", text)]
+
+        return build(ic, tokens, **kwargs)
+
+    common.create_inquirer_layout = layout
+    try:
+        yield
+    finally:
+        common.create_inquirer_layout = build
+
+
+def after(line: str, answer: str, lang: str) -> str:
+    """`answer` folded to follow `line` of a question ("? " + line + " "), further lines
+    indented like the question's."""
+    from rich.cells import cell_len
+
+    from cc_career.render.fold import fold
+
+    room = max(width() - 1, 10)
+    used = 2 + cell_len(line) + 2
+    first = fold(answer, lang, room - used) if room - used >= 10 else []
+    if not first or (len(first) > 1 and cell_len(first[0]) < 6):
+        return "\n  " + "\n  ".join(fold(answer, lang, room - 2))
+    rest = answer[len(first[0]):] if answer.startswith(first[0]) else ""
+    lines = [first[0], *fold(rest, lang, room - 2)] if rest.strip() else [first[0]]
+    return "\n  ".join(lines)
 
 
 def load_draft(folder: Path) -> tuple[dict[str, Any], list[str]] | None:
@@ -168,11 +262,15 @@ def keeping_draft(folder: Path, asker: Asker) -> Iterator[None]:
     except (KeyboardInterrupt, EOFError):
         if asker.answers:
             save_draft(folder, asker)
-            raise Interrupted("prompt.interrupted", path=folder / DRAFT_NAME) from None
-        raise Interrupted("prompt.interrupted_nothing") from None
+            stop = Interrupted("prompt.interrupted", path=folder / DRAFT_NAME, command=program())
+        else:
+            stop = Interrupted("prompt.interrupted_nothing")
+        stop.lang_hint = asker.lang  # the questions' language, also when --lang was not given
+        raise stop from None
 
 
 def save_draft(folder: Path, asker: Asker) -> Path:
     draft = {"asked": sorted(asker.asked), "answers": asker.answers}
-    write_all(folder, {DRAFT_NAME: DRAFT_HEADER + yamlio.dump(draft)}, force=True)
+    header = f"# {t('screen.draft_header', asker.lang)}\n"
+    write_all(folder, {DRAFT_NAME: header + yamlio.dump(draft)}, force=True)
     return folder / DRAFT_NAME
