@@ -23,7 +23,7 @@ BROKEN = "schema_version: 1\ncurrent: {role: [\nideal: x\n"
 
 def unreachable() -> str:
     text = (PERSONAS / "hanako_qa.yaml").read_text(encoding="utf-8")
-    text = text.replace("role: operator", "role: trainer")
+    text = text.replace("role: operator", "role: chat_email_support")
     return text.replace("target_role: qa", "target_role: supervisor")
 
 
@@ -34,20 +34,20 @@ def cohort(tmp_path: Path) -> Path:
     for name in ("hanako_qa.yaml", "sv_to_sales.yaml"):
         shutil.copy(PERSONAS / name, folder / name)
     (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
-    (folder / "trainer.yaml").write_text(unreachable(), encoding="utf-8")
+    (folder / "chat_support.yaml").write_text(unreachable(), encoding="utf-8")
     return folder
 
 
 def test_an_unreachable_target_names_the_roles_that_are_reachable(cohort, tmp_path):
     result = run_batch([cohort], tmp_path / "out", jobs=1, lang="en")
-    failed = next(f for f in result.files if f.file.endswith("trainer.yaml"))
+    failed = next(f for f in result.files if f.file.endswith("support.yaml"))
     assert failed.readable
     message = failed.problems[0].message
-    assert "'supervisor' cannot be reached from 'trainer'" in message
-    assert "roles reachable from 'trainer': hr_recruiting" in message
+    assert "'supervisor' cannot be reached from 'chat_email_support'" in message
+    assert "roles reachable from 'chat_email_support': knowledge_management" in message
     ja = run_batch([cohort], tmp_path / "ja", jobs=1, lang="ja")
-    message = next(f for f in ja.files if f.file.endswith("trainer.yaml")).problems[0].message
-    assert "'trainer' から目指せる職種: hr_recruiting" in message
+    message = next(f for f in ja.files if f.file.endswith("support.yaml")).problems[0].message
+    assert "'chat_email_support' から目指せる職種: knowledge_management" in message
 
 
 @pytest.mark.parametrize("width", [60, 120])
@@ -69,7 +69,7 @@ def test_on_a_terminal_the_failures_are_one_table_and_the_counts_come_last(
     unread, unplanned = ("読み込めず", "読み込めたがプランを作れず") if lang == "ja" else (
         "could not be read", "read, but could not be planned")
     assert shows_whole(shown.err, unread) and shows_whole(shown.err, unplanned)
-    assert shown.err.index("broken.yaml") < shown.err.index("trainer.yaml")  # unreadable first
+    assert shown.err.index("broken.yaml") < shown.err.index("chat_support.yaml")  # unreadable first
     lines = shown.out.strip().splitlines()
     counts = "書き出し 2 件、変更なし 0 件、失敗 2 件" if lang == "ja" else "2 written, 0 unchanged, 2 failed"
     kinds = ("読み込めなかったファイル 1 件、読み込めたがプランを作れなかったファイル 1 件" if lang == "ja"
@@ -82,7 +82,7 @@ def test_without_a_terminal_each_fault_is_one_grep_able_line_and_the_counts_are_
         runner, cohort, tmp_path):
     result = runner.invoke(app, ["batch", str(cohort), "--out", str(tmp_path / "out"), "--lang", "en"])
     assert result.exit_code == 1
-    assert f"{cohort / 'trainer.yaml'}:" in result.stderr and "ideal.target_role: " in result.stderr
+    assert f"{cohort / 'chat_support.yaml'}:" in result.stderr and "ideal.target_role: " in result.stderr
     last = result.stdout.strip().splitlines()
     assert "2 written" in last[-2] and "1 could not be read, 1 were read" in last[-1]
 
@@ -97,7 +97,7 @@ def test_index_csv_says_which_input_made_which_folder(runner, cohort, tmp_path):
     by_file = {Path(row[0]).name: row for row in rows[1:]}
     assert by_file["hanako_qa.yaml"][1:3] == ["planned", "山田_花子"]
     assert by_file["broken.yaml"][1:3] == ["not read", ""]
-    assert by_file["trainer.yaml"][1] == "not planned" and "hr_recruiting" in by_file["trainer.yaml"][3]
+    assert by_file["chat_support.yaml"][1] == "not planned" and "knowledge_management" in by_file["chat_support.yaml"][3]
     assert all((out / row[2]).is_dir() for row in rows[1:] if row[2])
 
 

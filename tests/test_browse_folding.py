@@ -10,6 +10,9 @@ import pytest
 from screens import other_language, shows_whole, widest_line
 
 from cc_career.catalog import load_catalog
+from cc_career.i18n import t
+from cc_career.commands.browse import rule_cells
+from cc_career.render.words import pay_lines
 from cc_career.cli import app
 from cc_career.render.fold import Folded, fold, narrowest
 
@@ -22,7 +25,9 @@ SHARED = ("Excel", "Erlang", "Python", "Linux", "Windows", "Conken", "Word", "Po
           "Teams", "Slack", "Zoom", "Zendesk", "Salesforce", "TOEIC", "Listening", "Reading",
           "Test", "Linux Professional Institute", "AWS Certified Cloud Practitioner",
           "Google", "Microsoft", "Office", "Specialist", "Cisco", "CCNA", "LPIC", "paths", "show",
-          "cc-career", "makicoo", "thinks", "blog", "post")
+          "cc-career", "makicoo", "thinks", "blog", "post",
+          # the MHLW site is called "job tag", and its page address is quoted in a note
+          "job tag", "https://shigoto.mhlw.go.jp/User/Occupation/PrintAll?", "occupationId")
 
 
 def screen(runner, width: int, *args: str) -> str:
@@ -36,7 +41,7 @@ def without_pay_source(lines: list[str]) -> list[str]:
     kept, inside = [], False
     for line in lines:
         inside = line.lstrip().startswith(("出典", "Source")) or (inside and line.startswith("  "))
-        if not inside:
+        if not inside and not line.lstrip().startswith(("https://", "http://")):  # the page a figure was read on
             kept.append(line)
     return kept
 
@@ -84,8 +89,27 @@ def test_paths_show_gives_every_sentence_whole(runner, lang, width, role_id):
         assert shows_whole(out, skill.name(lang)) and shows_whole(out, skill.levels[need.level](lang))
     for move in [*CATALOG.incoming(role_id), *CATALOG.outgoing(role_id)]:
         assert shows_whole(out, move.needs(lang)), (move, width)
-    for cert in role.certifications:
-        assert shows_whole(out, cert.name(lang)) and shows_whole(out, cert.issuer(lang))
+    for ref in role.certifications:
+        cert_id, grade_id = ref.split(".", 1)
+        cert = CATALOG.certificates[cert_id]
+        for cell in rule_cells(CATALOG.certificates, cert, cert.grade(grade_id), lang):
+            for line in cell.split("\n"):
+                assert shows_whole(out, line), (ref, width)
+    for pay_line in pay_lines(role, lang):
+        assert shows_whole(out, pay_line), (role_id, width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_certs_gives_every_rule_whole(runner, lang, width):
+    out = screen(runner, width, "certs", "--lang", lang)
+    assert "…" not in out
+    assert widest_line(out) <= width
+    for cert in CATALOG.certificates.values():
+        for grade in cert.grades:
+            for cell in rule_cells(CATALOG.certificates, cert, grade, lang):
+                for line in cell.split("\n"):
+                    assert shows_whole(out, line), (cert.id, grade.id, width)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -104,13 +128,13 @@ def test_japanese_lists_use_the_japanese_comma(runner):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_paths_show_gives_pay_with_its_source_or_says_there_is_no_public_figure(runner, lang):
-    with_pay = next(r for r in CATALOG.roles.values() if r.pay)
-    without = next(r for r in CATALOG.roles.values() if not r.pay)
+    with_pay = next(r for r in CATALOG.roles.values() if r.public_pay)
+    without = next(r for r in CATALOG.roles.values() if not r.public_pay)
     out = screen(runner, 200, "paths", "show", with_pay.id, "--lang", lang)
-    assert ("出典" if lang == "ja" else "Source") in out
-    assert shows_whole(out, with_pay.pay.source)
+    for pay in with_pay.pay:
+        assert shows_whole(out, pay.source(lang)) and str(pay.year) in out
     out = screen(runner, 200, "paths", "show", without.id, "--lang", lang)
-    assert ("公表された数字はありません" if lang == "ja" else "no public figure") in out
+    assert shows_whole(out, t("paydata.no_public", lang))
 
 
 def test_fold_breaks_japanese_between_phrases_and_english_between_words():

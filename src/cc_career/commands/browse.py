@@ -22,6 +22,7 @@ from cc_career.models.certificates import Certificate, Grade
 from cc_career.plan.certificates import full_name
 from cc_career.render.fold import Folded, narrowest
 from cc_career.render import words
+from cc_career.render.environment import format_months
 
 LEVELS = range(1, 5)
 DESCRIPTOR_COLUMN_MIN = 24  # narrower than this, a descriptor reads a phrase a line
@@ -182,7 +183,8 @@ def _skill_stacked(skill: Skill, lang: str) -> Group:
 
 
 def _text(text: str, lang: str) -> Folded:
-    return Folded([text], lang)
+    """Data text folded to the width it gets; a line break in it starts a new paragraph."""
+    return Folded(text.split("\n"), lang)
 
 
 def _years(value: float) -> str:
@@ -215,16 +217,22 @@ def list_certificates(lang: str, data_dir: Path | None, certificate_id: str | No
     console.print(_text(t("certs.list_hint", lang), lang))
 
 
-def _certificate_table(catalog: Catalog, refs: list[str], lang: str, title: str) -> Table:
-    table = Table(title=title, show_lines=True)
-    for column in ("certificate", "requires", "course", "sitting", "study", "fee"):
-        table.add_column(t(f"certs.col_{column}", lang))
+def _certificate_table(catalog: Catalog, refs: list[str], lang: str, title: str) -> Group:
+    """The rules of each grade as a block — its name, then one folded line per rule — so the six
+    facts of a grade stay readable at any terminal width (a six-column table cuts words at 80)."""
+    labels = [t(f"certs.col_{column}", lang) for column in ("requires", "course", "sitting", "study", "fee")]
+    blocks: list = [Folded([(title, "bold")], lang)]
     for ref in refs:
         cert_id, grade_id = ref.split(".", 1)
         cert = catalog.certificates[cert_id]
-        grade = cert.grade(grade_id)
-        table.add_row(*(_text(cell, lang) for cell in rule_cells(catalog.certificates, cert, grade, lang)))
-    return table
+        name, *cells = rule_cells(catalog.certificates, cert, cert.grade(grade_id), lang)
+        rules = Table.grid(padding=(0, 1))
+        rules.add_column(no_wrap=True, style="dim")
+        rules.add_column()
+        for label, cell in zip(labels, cells, strict=True):
+            rules.add_row(label, _text(cell, lang))
+        blocks += [Folded([(f"• {name}", "bold")], lang, indent=2), Padding(rules, (0, 0, 0, 2))]
+    return Group(*blocks)
 
 
 def rule_cells(certificates: dict[str, Certificate], cert: Certificate, grade: Grade, lang: str) -> list[str]:
@@ -239,7 +247,7 @@ def rule_cells(certificates: dict[str, Certificate], cert: Certificate, grade: G
         sitting += "\n" + t("certs.parts", lang, parts=t("list.sep", lang).join(p(lang) for p in grade.parts))
     fee = none if grade.fee is None else _fee_text(grade, lang)
     return [full_name(cert, grade)(lang), t("list.sep", lang).join(needs) or none, course, sitting,
-            t("certs.study", lang, months=grade.study_months), fee]
+            format_months(grade.study_months, lang), fee]
 
 
 def _grade(certificates: dict[str, Certificate], ref: str) -> Grade:
