@@ -4,9 +4,34 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import Strict as StrictValue
+from pydantic import model_validator
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+# Numbers in hand-written files: a YAML `yes`, `"3"` or `3.0` where a whole number belongs is
+# an error, not 1 or 3; and nothing is .nan or .inf (`Field(allow_inf_nan=False)`).
+Whole = Annotated[int, StrictValue()]
+Real = Annotated[float, StrictValue(), Field(allow_inf_nan=False)]
+MAX_ITEMS = 200  # any list or map in a hand-written file: far above real use, bounds the work
+
+
+def _not_a_boolean(value: object) -> object:
+    if isinstance(value, bool):  # Literal[1] would take True as 1
+        raise ValueError("a yes/no value is not a version number")
+    return value
+
+
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_not_a_boolean)]
+
+
+def _no_negative_zero(value: float) -> float:
+    # -0.0 and 1e-320 are "0" to a person: kept as typed they print as "-0" or "9.99989e-321".
+    value = round(value, 6)
+    return value + 0.0
+
+
+Years = Annotated[Real, Field(ge=0, le=50), AfterValidator(_no_negative_zero)]
 Track = Literal["promotion", "specialist", "other_department", "career_change"]
 TRACKS: tuple[Track, ...] = ("promotion", "specialist", "other_department", "career_change")
 Lang = Literal["ja", "en"]
@@ -19,11 +44,20 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def not_blank(value: str) -> str:
+    if not "".join(ch for ch in value if ch.isprintable()).strip():
+        raise ValueError("is blank (only spaces or control characters)")
+    return value
+
+
+Label = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(not_blank)]
+
+
 class Text(Strict):
     """One piece of user-facing text in both languages."""
 
-    ja: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
+    ja: Label
+    en: Label
 
     def __call__(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -44,7 +78,7 @@ class Category(Strict):
 class SkillAction(Strict):
     """Something concrete that raises a skill from `from_level` to the next level."""
 
-    from_level: Annotated[int, Field(ge=0, le=3)]
+    from_level: Annotated[Whole, Field(ge=0, le=3)]
     do: Text  # the action, specific enough to start tomorrow
     check: Text  # how to tell it worked: a level, a KPI value, a certificate
 
@@ -54,8 +88,8 @@ class Skill(Strict):
     category: Id
     name: Text
     description: Text
-    levels: dict[int, Text]  # descriptors for levels 1-4 (0 means "not yet")
-    actions: list[SkillAction]
+    levels: dict[Whole, Text]  # descriptors for levels 1-4 (0 means "not yet")
+    actions: Annotated[list[SkillAction], Field(max_length=MAX_ITEMS)]
 
     @field_validator("levels")
     @classmethod
@@ -77,16 +111,16 @@ class Skill(Strict):
 
 
 class SkillsFile(Strict):
-    schema_version: Literal[1]
-    categories: list[Category]
-    skills: list[Skill]
+    schema_version: SchemaVersion
+    categories: Annotated[list[Category], Field(max_length=MAX_ITEMS)]
+    skills: Annotated[list[Skill], Field(max_length=MAX_ITEMS)]
 
 
 class Requirement(Strict):
     """A skill a role needs: the level (1-4) and how much it matters (1-5), as O*NET rates."""
 
-    level: Annotated[int, Field(ge=1, le=4)]
-    importance: Annotated[int, Field(ge=1, le=5)]
+    level: Annotated[Whole, Field(ge=1, le=4)]
+    importance: Annotated[Whole, Field(ge=1, le=5)]
 
 
 class Certification(Strict):
@@ -98,8 +132,8 @@ class Pay(Strict):
     """A typical pay range with the public source it comes from."""
 
     unit: Literal["hour", "year"]
-    min: Annotated[int, Field(gt=0)]
-    max: Annotated[int, Field(gt=0)]
+    min: Annotated[Whole, Field(gt=0, le=1_000_000_000)]
+    max: Annotated[Whole, Field(gt=0, le=1_000_000_000)]
     source: Annotated[str, Field(min_length=1)]
     note: Text | None = None
 
@@ -116,15 +150,18 @@ class Role(Strict):
     entry: bool = False
     name: Text
     description: Text
-    min_years_experience: Annotated[float, Field(ge=0, le=30)] = 0
-    skills: dict[Id, Requirement]
-    certifications: list[Certification] = []
-    values: list[Id]
-    interests: list[Id] = []
+    min_years_experience: Annotated[Years, Field(le=30)] = 0
+    skills: Annotated[dict[Id, Requirement], Field(max_length=MAX_ITEMS)]
+    certifications: Annotated[list[Certification], Field(max_length=MAX_ITEMS)] = []
+    values: Annotated[list[Id], Field(max_length=MAX_ITEMS)]
+    interests: Annotated[list[Id], Field(max_length=MAX_ITEMS)] = []
     pay: Pay | None = None
 
 
 KpiName = Literal["aht_seconds", "fcr_rate", "csat"]
+# What a KPI target can be: handle time in seconds (as in the answers), rates as shares.
+KPI_RANGES: dict[str, tuple[float, float]] = {"aht_seconds": (1, 7200), "fcr_rate": (0, 1),
+                                              "csat": (0, 1)}
 
 
 class Transition(Strict):
@@ -132,16 +169,29 @@ class Transition(Strict):
 
     from_role: Id = Field(alias="from")
     to: Id
-    months: Annotated[int, Field(ge=1, le=120)]
+    months: Annotated[Whole, Field(ge=1, le=120)]
     needs: Text
-    kpi_targets: dict[KpiName, float] = {}
+    kpi_targets: dict[KpiName, Real] = {}
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @field_validator("kpi_targets")
+    @classmethod
+    def _kpis_in_range(cls, targets: dict[str, float]) -> dict[str, float]:
+        for name, value in targets.items():
+            low, high = KPI_RANGES[name]
+            if not low <= value <= high:
+                raise ValueError(f"{name} must be between {low:g} and {high:g}")
+        return targets
+
+
+MAX_ROLES = 300  # a center's own ladder has tens of roles; planning time grows with the map
+MAX_TRANSITIONS = 3000
+
 
 class PathsFile(Strict):
-    schema_version: Literal[1]
-    values: list[Tag]
-    interests: list[Tag]
-    roles: list[Role]
-    transitions: list[Transition]
+    schema_version: SchemaVersion
+    values: Annotated[list[Tag], Field(max_length=MAX_ITEMS)]
+    interests: Annotated[list[Tag], Field(max_length=MAX_ITEMS)]
+    roles: Annotated[list[Role], Field(max_length=MAX_ROLES)]
+    transitions: Annotated[list[Transition], Field(max_length=MAX_TRANSITIONS)]
