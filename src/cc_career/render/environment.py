@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 import unicodedata
 from contextlib import suppress
 from functools import cache
@@ -41,6 +43,8 @@ class _QuietCache(FileSystemBytecodeCache):
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
+            if not stat.S_ISREG(os.lstat(self._get_cache_filename(bucket)).st_mode):
+                return  # a named pipe there would make every run wait forever
             super().load_bytecode(bucket)
         except (OSError, ValueError, EOFError):
             bucket.reset()
