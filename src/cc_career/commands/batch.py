@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cc_career.answers import expand_inputs
-from cc_career.batch import BatchResult, FileResult, Progress, run_batch, shown, write_report
+from cc_career.batch import (BatchResult, FileResult, Progress, check_report, ordered_inputs, run_batch,
+                             shown, write_report)
 from cc_career.errors import EXIT_INTERRUPTED, InputError, UsageError
 from cc_career.i18n import t
 from cc_career.render.cohort import SUMMARY_FILES
@@ -28,17 +29,20 @@ def batch(items: list[Path], out: Path, *, jobs: int | None, lang: str | None,
     files = expand_inputs(items)
     if not files:
         raise UsageError("batch.no_files", paths=", ".join(map(str, items)))
+    reserved = check_report(report, out, ordered_inputs(files), force) if report is not None else ()
     with _progress_bar(ui_lang) as progress:
         result = run_batch(files, out, jobs=jobs, lang=lang, data_dir=data_dir, force=force,
-                           progress=progress)
+                           progress=progress, reserved=reserved)
     if report is not None:
-        write_report(report, result)
+        write_report(report, result, force=force)
     _tell(result, report, ui_lang)
     return EXIT_INTERRUPTED if result.interrupted else result.exit_code
 
 
 def _tell(result: BatchResult, report: Path | None, lang: str) -> None:
     counts = {status: result.count(status) for status in ("written", "unchanged", "failed", "refused")}
+    for notice in result.notices:
+        sys.stderr.write(f"cc-career: {notice}\n")
     for entry in result.files:
         if entry.notice:
             sys.stderr.write(f"{entry.file}: {entry.notice}\n")
@@ -60,7 +64,9 @@ def _tell(result: BatchResult, report: Path | None, lang: str) -> None:
     if result.summary in ("written", "unchanged"):
         key = "batch.summary" if result.summary == "written" else "batch.summary_unchanged"
         print(t(key, lang, md=shown(result.out / SUMMARY_FILES[0]), csv=shown(result.out / SUMMARY_FILES[1])))
-    if report is not None:
+    if result.report_problem:
+        sys.stderr.write(f"cc-career: {result.report_problem}\n")
+    elif report is not None:
         print(t("batch.report", lang, path=shown(report)))
 
 
