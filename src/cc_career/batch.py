@@ -36,6 +36,7 @@ from cc_career.render.cohort import SUMMARY_FILES, PlanFacts, facts_of, render_s
 from cc_career.render.plan_md import render_plan
 from cc_career.resources import DATA_FILES, data_file
 from cc_career.safe_names import Namer, safe_name
+from cc_career.untrusted import path_text
 from cc_career.writers import ensure_dir, remove_made, write_all
 
 PLAN_FILE = "career-plan.md"
@@ -167,8 +168,9 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
 
 def shown(path: Path | str) -> str:
     """A path as text that can always be printed and stored: a file name in no valid encoding
-    (bytes a Windows share or an old archive left) shows its odd bytes as `\\xff`."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    (bytes a Windows share or an old archive left) shows its odd bytes as `\\xff`, and a
+    terminal escape in a file name as `\\x1b` (untrusted.py)."""
+    return path_text(path)
 
 
 def wants_interview(answers: Answers) -> bool:

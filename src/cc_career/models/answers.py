@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
-from pydantic import Strict as StrictValue
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from cc_career.models.catalog import MAX_ITEMS, Id, Lang, Real, SchemaVersion, Strict, Whole, Years
 from cc_career.models.catalog import not_blank
@@ -23,6 +22,12 @@ ShortText = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(n
 # size limit that reading it again enforces (yamlio.MAX_BYTES).
 Items = Field(max_length=MAX_ITEMS)
 FewItems = Field(max_length=20)
+
+
+def _not_a_number(value: object) -> object:
+    if isinstance(value, (int, float)):  # pydantic would read 20261122 as a time stamp
+        raise ValueError("must be a date written as YYYY-MM-DD")
+    return value
 
 
 class Kpis(Strict):
@@ -77,9 +82,9 @@ class Answers(Strict):
     name: ShortText | None = None
     language: Lang = "ja"
     # A plan starts near the present: dates far off would run the milestones off the calendar.
-    # Strict: a YAML date, never a number read as seconds since 1970.
-    today: Annotated[dt.date, StrictValue(), Field(ge=dt.date(2000, 1, 1),
-                                                   le=dt.date(2100, 12, 31))] | None = None
+    # A date or its ISO text, never a number read as seconds since 1970.
+    today: Annotated[dt.date, BeforeValidator(_not_a_number), Field(ge=dt.date(2000, 1, 1),
+                                                                    le=dt.date(2100, 12, 31))] | None = None
     current: Current
     ideal: Ideal
     concerns: Concerns = Concerns()

@@ -8,6 +8,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic import Strict as StrictValue
 from pydantic import model_validator
 
+from cc_career.untrusted import data_text_problem
+
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 # Numbers in hand-written files: a YAML `yes`, `"3"` or `3.0` where a whole number belongs is
 # an error, not 1 or 3; and nothing is .nan or .inf (`Field(allow_inf_nan=False)`).
@@ -50,17 +52,41 @@ def not_blank(value: str) -> str:
     return value
 
 
-Label = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(not_blank)]
+def _one_line(value: str) -> str:
+    problem = data_text_problem(value, one_line=True)
+    if problem:  # a terminal escape or a line break would act on whoever shows the label
+        raise ValueError(f"holds {problem}; labels are one line of plain text")
+    return value
+
+
+def _plain_lines(value: str) -> str:
+    problem = data_text_problem(value, one_line=False)
+    if problem:
+        raise ValueError(f"holds {problem}; write plain text")
+    return value
+
+
+Label = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(not_blank),
+                  AfterValidator(_one_line)]
+Lines = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(not_blank),
+                  AfterValidator(_plain_lines)]
 
 
 class Text(Strict):
-    """One piece of user-facing text in both languages."""
+    """One piece of user-facing text in both languages: one line, no control characters."""
 
     ja: Label
     en: Label
 
     def __call__(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
+
+
+class Paragraph(Text):
+    """A description: it may run over several lines."""
+
+    ja: Lines  # type: ignore[assignment]
+    en: Lines  # type: ignore[assignment]
 
 
 class Tag(Strict):
@@ -87,7 +113,7 @@ class Skill(Strict):
     id: Id
     category: Id
     name: Text
-    description: Text
+    description: Paragraph
     levels: dict[Whole, Text]  # descriptors for levels 1-4 (0 means "not yet")
     actions: Annotated[list[SkillAction], Field(max_length=MAX_ITEMS)]
 
@@ -134,7 +160,7 @@ class Pay(Strict):
     unit: Literal["hour", "year"]
     min: Annotated[Whole, Field(gt=0, le=1_000_000_000)]
     max: Annotated[Whole, Field(gt=0, le=1_000_000_000)]
-    source: Annotated[str, Field(min_length=1)]
+    source: Label
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -149,7 +175,7 @@ class Role(Strict):
     track: Track
     entry: bool = False
     name: Text
-    description: Text
+    description: Paragraph
     min_years_experience: Annotated[Years, Field(le=30)] = 0
     skills: Annotated[dict[Id, Requirement], Field(max_length=MAX_ITEMS)]
     certifications: Annotated[list[Certification], Field(max_length=MAX_ITEMS)] = []
