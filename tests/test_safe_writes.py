@@ -120,7 +120,8 @@ def test_a_refused_write_is_one_clear_message_and_the_old_files_stay(where, numb
 
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert f"cc-career: {out} could not be written ({os.strerror(number)})" in result.stderr
+    assert f"cc-career: {out}" in result.stderr
+    assert f" could not be written ({os.strerror(number)})" in result.stderr
     assert "earlier file was left as it was" in result.stderr
     assert contents(out) == old
     assert not list(out.glob(".cc-career-*"))

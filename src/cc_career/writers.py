@@ -102,17 +102,19 @@ def write_all(folder: Path, files: dict[str, str], *, force: bool) -> list[Path]
 
 def _write_pending(folder: Path, pending: dict[Path, str]) -> None:
     staged: list[tuple[str, Path]] = []
+    where = folder
     try:
-        for target, text in pending.items():
-            staged.append((_stage(folder, text), target))
+        for where, text in pending.items():
+            staged.append((_stage(folder, text), where))
+        where = folder
         _replace_all(folder, staged)
         if staged:
             _sync_folder(folder)
     except BaseException as exc:  # Ctrl-C included: no temp file may stay behind
         for temp, _ in staged:
             Path(temp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise WriteError("file.write_failed", path=folder, reason=_why(exc)) from None
+        if isinstance(exc, OSError):  # the file being staged, or the folder when renaming
+            raise WriteError("file.write_failed", path=where, reason=_why(exc)) from None
         raise
 
 
