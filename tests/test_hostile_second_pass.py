@@ -36,16 +36,20 @@ def cli(runner, *args: object):
     return runner.invoke(app, [str(a) for a in args])
 
 
+def _python_path() -> str:
+    return os.pathsep.join(filter(None, [str(NO_NETWORK), os.environ.get("PYTHONPATH")]))
+
+
 def real(*args: object, cwd: Path, env: dict | None = None, timeout: float = 120,
          stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PYTHONPATH": str(NO_NETWORK), "COLUMNS": "200", **(env or {})}
+    environment = {**os.environ, "PYTHONPATH": _python_path(), "COLUMNS": "200", **(env or {})}
     environment.pop("CC_CAREER_DATA_DIR", None) if "CC_CAREER_DATA_DIR" not in (env or {}) else None
     return subprocess.run([sys.executable, "-m", "cc_career", *map(str, args)], cwd=cwd,
                           env=environment, stdout=stdout, stderr=subprocess.PIPE, timeout=timeout)
 
 
 def spawn(*args: object, cwd: Path) -> subprocess.Popen:
-    environment = {**os.environ, "PYTHONPATH": str(NO_NETWORK)}
+    environment = {**os.environ, "PYTHONPATH": _python_path()}
     environment.pop("CC_CAREER_DATA_DIR", None)
     return subprocess.Popen([sys.executable, "-m", "cc_career", *map(str, args)], cwd=cwd,
                             env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -269,7 +273,7 @@ def test_a_report_inside_a_persons_folder_or_named_as_the_summary_is_refused(run
 def test_two_plan_runs_into_one_folder_never_both_say_written(tmp_path, good_data_dir):
     first = write_file(tmp_path / "first.yaml", BASE)
     second = write_file(tmp_path / "second.yaml", COMPANION)
-    for round_ in range(5):
+    for round_ in range(8):  # before the lock, about 1 round in 5 had both say "written"
         out = tmp_path / f"out{round_}"
         runs = [spawn("plan", "--answers", a, "--no-input", "--out", out, "--data-dir", good_data_dir,
                       "--lang", "en", cwd=tmp_path) for a in (first, second)]
@@ -518,6 +522,31 @@ def test_planning_on_the_largest_allowed_chain_of_roles_takes_well_under_a_secon
     started = time.perf_counter()
     plan_for(answers, catalog)
     assert time.perf_counter() - started < 1.5
+
+
+def test_ranking_is_near_linear_even_on_a_map_far_over_the_limit():
+    """The search itself, on 2,000 roles in a chain (built directly, past the size check): one
+    search from the person's role, not one path-copying search per role (that took hours)."""
+    from cc_career.catalog import Catalog
+    from cc_career.models.catalog import Role, Text, Transition
+    from cc_career.plan import route
+
+    label = Text(ja="役", en="Role")
+    roles = {f"r{i}": Role.model_construct(id=f"r{i}", track="promotion", entry=i == 0, name=label,
+                                           description=label, skills={}, values=[], interests=[])
+             for i in range(2000)}
+    moves = tuple(Transition.model_construct(from_role=f"r{i}", to=f"r{i + 1}", months=1, needs=label,
+                                             kpi_targets={}) for i in range(1999))
+    catalog = Catalog(skills={}, categories={}, roles=roles, transitions=moves, values={}, interests={},
+                      skills_file=None, paths_file=None, sources=(Path("s"), Path("p")))
+    signal.alarm(60)
+    try:
+        started = time.perf_counter()
+        months = [route.typical_months(catalog, "r0", role) for role in roles]
+        assert time.perf_counter() - started < 5
+    finally:
+        signal.alarm(0)
+    assert months[-1] == 1999 and len(route.shortest_path(catalog, "r0", "r1999")) == 1999
 
 
 def test_a_map_over_the_size_limit_is_refused_with_its_place(runner, tmp_path):
