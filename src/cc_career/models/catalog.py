@@ -8,7 +8,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic import Strict as StrictValue
 from pydantic import model_validator
 
-from cc_career.untrusted import data_text_problem
+from cc_career.untrusted import data_text_problem, inline
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 # Numbers in hand-written files: a YAML `yes`, `"3"` or `3.0` where a whole number belongs is
@@ -47,7 +47,7 @@ class Strict(BaseModel):
 
 
 def not_blank(value: str) -> str:
-    if not "".join(ch for ch in value if ch.isprintable()).strip():
+    if not inline(value):  # nothing left once spaces and control characters are gone
         raise ValueError("is blank (only spaces or control characters)")
     return value
 
