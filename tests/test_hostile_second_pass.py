@@ -10,7 +10,6 @@ import json
 import os
 import re
 import signal
-import stat
 import subprocess
 import sys
 import tempfile
@@ -506,8 +505,9 @@ def chain_paths(roles: int, months: int) -> str:
 
 
 def chain_answers(role: str = "r0") -> str:
-    return edit("  role: operator", f"  role: {role}", edit("  target_role: qa\n", "",
-                edit("interests: [it]", "interests: []", edit("values: [quality, growth]", "values: [growth]"))))
+    text = edit("values: [quality, growth]", "values: [growth]")
+    text = edit("interests: [it]", "interests: []", text)
+    return edit("  role: operator", f"  role: {role}", edit("  target_role: qa\n", "", text))
 
 
 def test_planning_on_the_largest_allowed_chain_of_roles_takes_well_under_a_second(tmp_path):
@@ -575,7 +575,8 @@ def test_a_target_too_far_from_the_persons_role_is_refused_at_its_place(runner, 
                     for i in range(2, 8))
     data = write_file(tmp_path / "d" / "paths.yaml", text + extra).parent
     write_file(data / "skills.yaml", SKILLS_YAML)
-    answers_text = chain_answers("r1").replace("  horizon_years: 3\n", "  horizon_years: 3\n  target_role: r7\n")
+    answers_text = chain_answers("r1").replace("  horizon_years: 3\n",
+                                               "  horizon_years: 3\n  target_role: r7\n")
     answers = write_file(tmp_path / "a.yaml", answers_text)
     result = cli(runner, "plan", "--answers", answers, "--no-input", "--out", tmp_path / "o",
                  "--data-dir", data, "--lang", "en")
@@ -719,7 +720,7 @@ def test_a_utf8_file_with_one_cp932_phrase_is_reported_where_the_bytes_are(runne
                                                                           good_data_dir):
     raw = BASE.encode().replace("ひみつの志望動機".encode(), "志望動機".encode("cp932"))
     path = write_file(tmp_path / "a.yaml", raw)
-    line_text = next(l for l in BASE.splitlines() if "ひみつの志望動機" in l)
+    line_text = next(text for text in BASE.splitlines() if "ひみつの志望動機" in text)
     line = BASE.splitlines().index(line_text) + 1
     column = line_text.index("ひみつ") + 1
     result = cli(runner, "validate", path, "--data-dir", good_data_dir, "--lang", "en")
@@ -749,7 +750,8 @@ def test_data_labels_with_control_characters_or_line_breaks_are_refused(runner, 
 
 def test_markdown_and_html_in_data_labels_stay_text_in_every_document(runner, tmp_path):
     hostile = "# Boss | <script>alert(1)</script> [x](javascript:1)"
-    paths = (PATHS_YAML.replace("name: {ja: 品質管理, en: Quality assurance}", f"name: {{ja: 品質管理, en: '{hostile}'}}")
+    paths = (PATHS_YAML.replace("name: {ja: 品質管理, en: Quality assurance}",
+                                f"name: {{ja: 品質管理, en: '{hostile}'}}")
              .replace("description: {ja: 応対品質を評価する, en: Rates call quality}",
                       "description: {ja: 応対品質を評価する, en: \"Rates\\n# Injected heading\"}")
              .replace("label: {ja: 品質, en: Quality}", "label: {ja: 品質, en: '=HYPERLINK(1)'}"))
@@ -767,10 +769,13 @@ def test_markdown_and_html_in_data_labels_stay_text_in_every_document(runner, tm
         assert "<script>" not in text, document
         assert not re.search(r"^\s*# (Boss|Injected)", text, re.MULTILINE), document
     plan = (person / "career-plan.md").read_text("utf-8")
-    for row in (r for r in plan.splitlines() if r.startswith("| ") and "Boss" in r):
-        assert row.count("|") - row.count("\\|") == plan.splitlines()[
-            plan.splitlines().index(row) - 1].count("|") or True
-        assert "\\|" in row
+    lines = plan.splitlines()
+    cells = lambda row: len(re.findall(r"(?<!\\)\|", row))  # noqa: E731 - unescaped pipes
+    rows = [i for i, row in enumerate(lines) if row.startswith("| ") and "Boss" in row]
+    assert rows, "the hostile role name is in no table"
+    for i in rows:
+        assert "\\|" in lines[i]
+        assert cells(lines[i]) == cells(lines[i - 1])  # as many cells as the row above
     csv = (tmp_path / "out" / "cohort-summary.csv").read_text("utf-8-sig")
     assert ",=HYPERLINK" not in csv and "\n=HYPERLINK" not in csv
 
@@ -822,8 +827,7 @@ def test_ctrl_c_in_the_interview_questions_keeps_what_was_answered(tmp_path, mon
 
     catalog = load_catalog()
     text = BASE.replace("  company: 株式会社ヒミツ\n", "").replace("  position: オペレーター\n", "")
-    answers, _ = load_answers(write_file(tmp_path / "a.yaml", text.replace("role: operator", "role: operator")),
-                              catalog)
+    answers, _ = load_answers(write_file(tmp_path / "a.yaml", text), catalog)
     plan = plan_for(answers, catalog)
     typed = iter(["株式会社テスト"])
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import os
 import random
+import re
 import subprocess
 import sys
 import time

@@ -19,17 +19,23 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from multiprocessing.connection import Connection, wait
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Protocol
 
 from cc_career.answers import expand_inputs, load_answers
 from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import plan_for, resolve_lang
-from cc_career.errors import (EXIT_OK, EXIT_SOME_FAILED, CcCareerError, InputError, RefusedOverwrite,
-                              UsageError)
+from cc_career.errors import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    CcCareerError,
+    InputError,
+    RefusedOverwrite,
+    UsageError,
+)
 from cc_career.i18n import t
 from cc_career.models.answers import Answers
 from cc_career.render.cohort import SUMMARY_FILES, PlanFacts, facts_of, render_summary

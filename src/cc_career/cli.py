@@ -237,7 +237,8 @@ def batch(
     report: Annotated[
         Path | None,
         typer.Option("--report", dir_okay=False,
-                     help="全ファイルの結果を JSON で書く（毎回置き換え）/ Every file's status as JSON."),
+                     help="全ファイルの結果を JSON で書く（既存のファイルは --force のときだけ上書き）/ "
+                          "Every file's status as JSON (an existing file only with --force)."),
     ] = None,
     force: ForceOption = False,
     lang: LangOption = None,

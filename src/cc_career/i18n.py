@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-
 from os import PathLike
 
 from cc_career import usercache

@@ -149,8 +149,9 @@ _OPEN, _CLOSE = "[{", "]}"
 
 def nesting_depth(text: str, limit: int = MAX_DEPTH) -> tuple[int, int, int]:
     """An upper bound of how deep the YAML in `text` nests, found without parsing it, with the
-    line and column where it first goes past `limit` (else where it is deepest). Brackets inside quoted text, comments,
-    block text (`|`, `>`) and plain text (`motivation: I :-[ a lot`) are text, not nesting."""
+    line and column where it first goes past `limit` (else where it is deepest). Brackets
+    inside quoted text, comments, block text (`|`, `>`) and plain text
+    (`motivation: I :-[ a lot`) are text, not nesting."""
     deepest, where = 0, (1, 1)
     flow = 0
     indents = [-1]

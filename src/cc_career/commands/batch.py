@@ -8,8 +8,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cc_career.answers import expand_inputs
-from cc_career.batch import (BatchResult, FileResult, Progress, check_report, ordered_inputs, run_batch,
-                             shown, write_report)
+from cc_career.batch import (
+    BatchResult,
+    FileResult,
+    Progress,
+    check_report,
+    ordered_inputs,
+    run_batch,
+    shown,
+    write_report,
+)
 from cc_career.errors import EXIT_INTERRUPTED, InputError, UsageError
 from cc_career.i18n import t
 from cc_career.render.cohort import SUMMARY_FILES
