@@ -89,11 +89,20 @@ def _errors(lang: str) -> Iterator[None]:
         yield
     except CcCareerError as error:
         shown = getattr(error, "lang_hint", None) if lang == "auto" else lang
-        sys.stderr.write(f"cc-career: {error.render(shown or 'ja')}\n")
+        _tell_stderr(f"cc-career: {error.render(shown or 'ja')}\n")
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
-        sys.stderr.write("\ncc-career: interrupted\n")
+        _tell_stderr("\ncc-career: interrupted\n")
         raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _tell_stderr(text: str) -> None:
+    # After a HUP the terminal may be gone: the message is lost, the exit code still says it.
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except OSError:
+        pass
 
 
 def _version(value: bool) -> None:
