@@ -10,11 +10,11 @@ import pytest
 from screens import other_language, shows_whole, widest_line
 
 from cc_career.catalog import load_catalog
-from cc_career.i18n import t
-from cc_career.commands.browse import rule_cells
-from cc_career.render.words import pay_lines
 from cc_career.cli import app
+from cc_career.commands.browse import rule_cells
+from cc_career.i18n import t
 from cc_career.render.fold import Folded, fold, narrowest
+from cc_career.render.words import pay_lines
 
 CATALOG = load_catalog(None)
 WIDTHS = (60, 80, 120)
@@ -41,7 +41,8 @@ def without_pay_source(lines: list[str]) -> list[str]:
     kept, inside = [], False
     for line in lines:
         inside = line.lstrip().startswith(("出典", "Source")) or (inside and line.startswith("  "))
-        if not inside and not line.lstrip().startswith(("https://", "http://")):  # the page a figure was read on
+        # a line that is only the page a figure was read on is an address, in no language
+        if not inside and not line.lstrip().startswith(("https://", "http://")):
             kept.append(line)
     return kept
 

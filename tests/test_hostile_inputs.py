@@ -30,6 +30,7 @@ import pytest
 from conftest import PATHS_YAML, SKILLS_YAML, position_of, write_file
 
 from cc_career.cli import app
+from cc_career.untrusted import path_text
 
 NO_NETWORK = Path(__file__).parent / "hostile" / "no_network"  # a sitecustomize for subprocesses
 NETWORK_MARKER = "NETWORK USED"
@@ -153,13 +154,15 @@ PARSER_ATTACKS = [
     text_case("undefined-alias", edit("name: 秘密 花子", "name: *who"), "*who"),
     text_case("merge-key", edit("  horizon_years: 3\n", "  horizon_years: 3\n  <<: {style: management}\n"),
               "<<"),
-    text_case("50000-open-brackets", "[" * 50_000, parser_attack=True),
-    text_case("50000-open-braces", "{a: " * 50_000),
-    text_case("50000-nested-dashes", "- " * 50_000 + "x\n", parser_attack=True),
+    # too deep: refused where the limit is passed (issue 17: the place is named)
+    text_case("50000-open-brackets", "[" * 50_000, at=(1, 40), parser_attack=True),
+    text_case("50000-open-braces", "{a: " * 50_000, at=ANY_PLACE),
+    text_case("50000-nested-dashes", "- " * 50_000 + "x\n", at=(1, 1), parser_attack=True),
     text_case("deep-block-nesting", "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v\n",
-              parser_attack=True),
+              at=(41, 81), parser_attack=True),
     text_case("deep-nesting-inside-answers",
-              edit("  certifications: [ひみつの資格]", "  certifications: " + "[" * 5000 + "]" * 5000)),
+              edit("  certifications: [ひみつの資格]", "  certifications: " + "[" * 5000 + "]" * 5000),
+              at=ANY_PLACE),
     text_case("a-10000-digit-number",
               edit("salary_target_jpy: 7654321", "salary_target_jpy: " + "9" * 10_000), "9999",
               parser_attack=True),
@@ -247,6 +250,25 @@ WRONG_VALUES = [
     text_case("schema-version-2", edit("schema_version: 1", "schema_version: 2"), "schema_version"),
     text_case("language-fr", edit("language: en", "language: fr"), "language"),
     text_case("a-missing-required-section", BASE.split("ideal:\n")[0], at=(1, 1)),
+    # the second pass (issue 17): YAML 1.1 readings, infinite and blank values, endless lists
+    text_case("horizon-yes", edit("horizon_years: 3", "horizon_years: yes"), "horizon_years"),
+    text_case("skill-on", edit("    communication: 2", "    communication: on"), "communication"),
+    text_case("octal-looking-years", edit("years_in_role: 1", "years_in_role: 010"), "years_in_role"),
+    text_case("base-60-salary", edit("salary_target_jpy: 7654321", "salary_target_jpy: 4:10:00"),
+              "salary_target_jpy"),
+    text_case("base-60-seconds", edit("  seconds: 60", "  seconds: 1:00"), "seconds: 1:00"),
+    text_case("schema-version-true", edit("schema_version: 1", "schema_version: true"), "schema_version"),
+    text_case("a-date-as-a-number", edit("today: 2026-11-22", "today: 20261122"), "today"),
+    text_case("rate-nan", edit("fcr_rate: 0.7", "fcr_rate: .nan"), "fcr_rate"),
+    text_case("years-infinite", edit("years_total: 2", "years_total: .inf"), "years_total"),
+    text_case("a-blank-name", edit("name: 秘密 花子", 'name: "  \\t "'), "name"),
+    text_case("51-certifications",
+              edit("  certifications: [ひみつの資格]",
+                   "  certifications: [" + ", ".join(["ひみつ"] * 51) + "]"),
+              "certifications"),
+    bytes_case("a-cp932-phrase-in-a-utf8-file",
+               lambda: BASE.encode().replace("ひみつの志望動機".encode(), "秘密".encode("cp932")),
+               at=position_of(BASE, "ひみつの志望動機")),
 ]
 
 
@@ -283,6 +305,12 @@ ODD_NAMES = {
 MUST_WORK += [
     text_case(f"name-{key}", edit("name: 秘密 花子", f'name: "{value}"'), works=True)
     for key, value in ODD_NAMES.items()
+]
+MUST_WORK += [  # brackets in text are text, not nesting (issue 17)
+    text_case("brackets-in-a-motivation",
+              edit("motivation: ひみつの志望動機があること", "motivation: ひみつ" + " :-[" * 60), works=True),
+    text_case("brackets-in-a-quoted-name", edit("name: 秘密 花子", "name: '" + "[" * 60 + "'"), works=True),
+    text_case("a-yes-no-answer-written-yes", BASE + "concerns:\n  sleep_trouble: no\n", works=True),
 ]
 ODD_FILE_NAMES = {
     "device": "CON.yaml",
@@ -462,7 +490,7 @@ def assert_worked(case: Case, command: str, setup: Setup, run: Run, before: Snap
     assert run.code == 0, run.stdout + run.stderr
     assert snapshot(setup.root, skip=(setup.out, setup.report)) == before, "wrote outside --out"
     if command == "validate":
-        assert f"{setup.answers}: OK" in run.stdout
+        assert f"{path_text(setup.answers)}: OK" in run.stdout  # escapes in a name shown inert
         if "cp932" in case.id:
             assert f"{setup.answers}: read as cp932" in run.stderr
         return

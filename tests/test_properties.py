@@ -95,7 +95,13 @@ def test_any_bytes_load_or_fail_with_our_own_error(raw, scratch):
 # ---- answers: save → read → the same ---------------------------------------------------------------
 
 ID = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
-FREE_TEXT = st.text(min_size=1, max_size=200)  # every character, controls and \x85 included
+def _not_blank(text: str) -> bool:  # blank text (only spaces or controls) is refused (issue 17)
+    from cc_career.untrusted import inline
+
+    return bool(inline(text))
+
+
+FREE_TEXT = st.text(min_size=1, max_size=200).filter(_not_blank)  # controls and \x85 included
 
 
 def _choices(literal: object) -> st.SearchStrategy:
@@ -156,7 +162,7 @@ def valid_answers(draw: st.DrawFn) -> Answers:
         "interview": {
             "company": draw(maybe() | FREE_TEXT),
             "position": draw(maybe() | FREE_TEXT),
-            "motivation": draw(maybe() | st.text(min_size=1, max_size=400)),
+            "motivation": draw(maybe() | st.text(min_size=1, max_size=400).filter(_not_blank)),
             "question": draw(maybe() | _choices(model.Question)),
             "seconds": draw(maybe() | st.sampled_from([30, 60, 180])),
         },
@@ -172,8 +178,10 @@ def _without_none(value: object) -> object:
 
 # Characters PyYAML's emitter would write raw or fold (NEL, line and paragraph separators, BOM,
 # lone CR, trailing spaces, C1 controls), each in a place where it matters.
-TRICKY_NAMES = ["a\x85b", "a\u2028b", "\u2029", "\ufeffa", "a\rb", "a \n b ", "\x9f", "~", "yes", "- x", "#",
-                "a\tb\t", "\U0010ffff", "\ud7ff\ue000", "'\"", "&a *a !t", "1e3", "2026-11-22", " "]
+# (A name of nothing but such characters or spaces is blank, and refused: issue 17.)
+TRICKY_NAMES = ["a\x85b", "a\u2028b", "\u2029a", "\ufeffa", "a\rb", "a \n b ", "a\x9f", "~", "yes", "- x",
+                "#", "a\tb\t", "\U0010ffff", "\ud7ff\ue000", "'\"", "&a *a !t", "1e3", "2026-11-22", " a",
+                "1:00", "010", "0b1", "1_000"]
 
 
 @settings(max_examples=EXAMPLES, suppress_health_check=SHARED)

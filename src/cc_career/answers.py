@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cc_career import yamlio
-from cc_career.catalog import Catalog
+from cc_career.catalog import MAX_ROUTE_MONTHS, Catalog
 from cc_career.errors import InputError
 from cc_career.models.answers import Answers
 
@@ -102,11 +102,16 @@ def _cross_check(document: yamlio.Document, answers: Answers, catalog: Catalog) 
     if target is not None:
         if target not in catalog.roles:
             add(("ideal", "target_role"), "answers.unknown_role", id=target)
-        elif current.role in catalog.roles and not catalog.reachable(current.role, target):
-            reachable = IdList(r for r in catalog.roles
-                               if r != current.role and catalog.reachable(current.role, r))
-            add(("ideal", "target_role"), "answers.unreachable_target",
-                current=current.role, target=target, reachable=reachable)
+        elif current.role in catalog.roles:
+            months = catalog.months_between(current.role, target)
+            if months is None:
+                ways = catalog.reachable_from(current.role)
+                reachable = IdList(r for r in catalog.roles if r in ways)
+                add(("ideal", "target_role"), "answers.unreachable_target",
+                    current=current.role, target=target, reachable=reachable)
+            elif months > MAX_ROUTE_MONTHS:  # no calendar holds it: refused, not dated past 9999
+                add(("ideal", "target_role"), "safety.target_too_far", current=current.role,
+                    target=target, years=months // 12, limit=MAX_ROUTE_MONTHS // 12)
     if problems:
         problems.sort(key=lambda e: (e.line or 0, e.column or 0))
         first, first.more = problems[0], problems[1:]

@@ -16,26 +16,34 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Protocol
 
 from cc_career.answers import expand_inputs, load_answers
 from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import plan_for, resolve_lang
-from cc_career.errors import EXIT_OK, EXIT_SOME_FAILED, CcCareerError, InputError, RefusedOverwrite
+from cc_career.errors import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    CcCareerError,
+    InputError,
+    RefusedOverwrite,
+    UsageError,
+)
 from cc_career.i18n import t
 from cc_career.models.answers import Answers
 from cc_career.render.cohort import SUMMARY_FILES, PlanFacts, facts_of, render_summary
 from cc_career.render.plan_md import render_plan
 from cc_career.resources import DATA_FILES, data_file
 from cc_career.safe_names import Namer, safe_name
-from cc_career.writers import ensure_dir, write_all
+from cc_career.untrusted import path_text
+from cc_career.writers import ensure_dir, remove_made, write_all
 
 PLAN_FILE = "career-plan.md"
 REPORT_VERSION = 1
@@ -87,6 +95,9 @@ class BatchResult:
     summary: str | None = None  # what became of the cohort summary; None when not reached
     summary_problems: tuple[Problem, ...] = ()
     interrupted: bool = False
+    notices: list[str] = field(default_factory=list)  # how the run went, e.g. fewer workers
+    lang: str = "ja"  # the language of this run's messages
+    report_problem: str | None = None  # the --report file could not be written: why
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -94,7 +105,8 @@ class BatchResult:
     @property
     def exit_code(self) -> int:
         """1 when any file was not planned or not written (the rest were), else 0."""
-        incomplete = self.count("failed") or self.count("refused") or self.summary_problems
+        incomplete = (self.count("failed") or self.count("refused") or self.summary_problems
+                      or self.report_problem)
         return EXIT_SOME_FAILED if incomplete else EXIT_OK
 
 
@@ -167,8 +179,9 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
 
 def shown(path: Path | str) -> str:
     """A path as text that can always be printed and stored: a file name in no valid encoding
-    (bytes a Windows share or an old archive left) shows its odd bytes as `\\xff`."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    (bytes a Windows share or an old archive left) shows its odd bytes as `\\xff`, and a
+    terminal escape in a file name as `\\x1b` (untrusted.py)."""
+    return path_text(path)
 
 
 def wants_interview(answers: Answers) -> bool:
@@ -183,10 +196,170 @@ def _problem(error: InputError, lang: str) -> Problem:
     return Problem(error.line, column, error.field, error.reason(lang))
 
 
-def _start_worker(data_dir: Path | str | None) -> None:
-    # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
+
+
+def _worker_main(connection: Connection, work: Callable[[Path], Outcome], data_dir: Path | str | None,
+                 parent: int) -> None:
+    """A worker: plan each file the parent sends, send each outcome back at once; stop when the
+    parent says so, or when the parent is gone (its end of the pipe closes, or it dies)."""
+    for number in STOP_SIGNALS:  # Ctrl-C, TERM, HUP reach the whole group: the parent decides
+        signal.signal(number, signal.SIG_IGN)
+    _die_with_parent(parent)
     catalog_for(data_dir)
+    while True:
+        try:
+            chunk = connection.recv()
+        except (EOFError, OSError):
+            return
+        if chunk is None:
+            return
+        for index, path in chunk:
+            try:
+                connection.send((index, work(path)))
+            except (BrokenPipeError, OSError):
+                return
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask the kernel to kill this worker when the parent dies, even by SIGKILL (Linux)."""
+    if sys.platform == "linux":
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(0)
+
+
+class _Workers:
+    """Worker processes, each with its own pipe: no queue or lock is shared, so a worker killed
+    at any moment (the OOM killer) can block no one. Its file in progress is reported failed,
+    the files it had not started go to the others, and a new worker takes its place."""
+
+    def __init__(self, count: int, work: Callable[[Path], Outcome], data_dir: Path | str | None,
+                 inputs: list[Path], lang: str) -> None:
+        self.work, self.data_dir, self.lang = work, data_dir, lang
+        self.context = _start_method()
+        self.waiting = deque(enumerate(inputs))
+        self.chunk = _chunk(len(inputs), count)
+        self.busy: dict[Connection, tuple[multiprocessing.process.BaseProcess, list]] = {}
+        self.start_problem: str | None = None
+        for _ in range(count):
+            if not self._start():
+                break
+
+    def _start(self) -> bool:
+        parent_end, child_end = multiprocessing.Pipe(duplex=True)
+        process = self.context.Process(target=_worker_main, daemon=True,
+                                       args=(child_end, self.work, self.data_dir, os.getpid()))
+        try:
+            process.start()
+        except OSError as error:  # fork refused: out of processes or memory
+            parent_end.close()
+            child_end.close()
+            self.start_problem = error.strerror or type(error).__name__
+            return False
+        child_end.close()
+        self.busy[parent_end] = (process, [])
+        self._feed(parent_end)
+        return True
+
+    @property
+    def count(self) -> int:
+        return len(self.busy)
+
+    def _feed(self, connection: Connection) -> None:
+        process, pending = self.busy[connection]
+        if pending:
+            return
+        chunk = [self.waiting.popleft() for _ in range(min(self.chunk, len(self.waiting)))]
+        pending.extend(chunk)
+        try:
+            connection.send(chunk if chunk else None)
+        except OSError:
+            pass  # it died: its sentinel says so next
+
+    def results(self) -> Iterator[tuple[int, Outcome]]:
+        """Each (input index, outcome) as it arrives, until every file has one."""
+        while self.busy:
+            sentinels = {process.sentinel: connection for connection, (process, _) in self.busy.items()}
+            ready = wait([*self.busy, *sentinels])
+            for item in ready:
+                connection = item if item in self.busy else sentinels.get(item)
+                if connection is None or connection not in self.busy:
+                    continue
+                process, pending = self.busy[connection]
+                if item is connection:
+                    try:
+                        index, outcome = connection.recv()
+                    except (EOFError, OSError):
+                        yield from self._lost(connection)
+                        continue
+                    pending[:] = [entry for entry in pending if entry[0] != index]
+                    yield index, outcome
+                    if not pending:
+                        if self.waiting:
+                            self._feed(connection)
+                        else:
+                            self._retire(connection)
+                elif not connection.poll():  # dead, with nothing left to read
+                    yield from self._lost(connection)
+
+    def _lost(self, connection: Connection) -> Iterator[tuple[int, Outcome]]:
+        process, pending = self.busy.pop(connection)
+        connection.close()
+        process.join(1)
+        code = process.exitcode
+        if pending:
+            index, path = pending[0]  # the one it was planning when it died
+            self.waiting.extendleft(reversed(pending[1:]))
+            reason = (t("safety.worker_killed", self.lang, signal=_signal_name(-code))
+                      if code is not None and code < 0 else t("batch.worker_crashed", self.lang))
+            yield index, Outcome(shown(path), problems=(Problem(None, None, None, reason),))
+        if self.waiting and not self._start() and not self.busy:
+            message = t("safety.no_worker", self.lang, reason=self.start_problem or "?")
+            while self.waiting:
+                index, path = self.waiting.popleft()
+                yield index, Outcome(shown(path), problems=(Problem(None, None, None, message),))
+
+    def _retire(self, connection: Connection) -> None:
+        process, _ = self.busy.pop(connection)
+        try:
+            connection.send(None)
+        except OSError:
+            pass
+        connection.close()
+        process.join(5)
+
+    def stop(self) -> None:
+        """Interrupted or done: every worker is told to stop, and ended if it does not."""
+        for connection in list(self.busy):
+            process, _ = self.busy.pop(connection)
+            connection.close()  # the worker's next recv or send ends it
+            process.join(2)
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 # ---- the parent side -------------------------------------------------------------------------
@@ -212,50 +385,104 @@ def run_batch(
     force: bool = False,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    reserved: Iterable[str] = (),
 ) -> BatchResult:
     """Plan every answers file (folders: their *.yaml files) into `out/<safe-name>/`, then
     write the cohort summary.
 
-    A bad file is recorded and the rest go on. Ctrl-C stops the workers, keeps what was
-    written (no temp file stays behind) and returns with `interrupted` set.
+    A bad file is recorded and the rest go on. Ctrl-C, TERM or HUP stop the workers, keep
+    what was written (no temp file stays behind) and return with `interrupted` set. `reserved`
+    names are never given to a person's folder (the report's, when it is written into `out`).
     """
     ui_lang = lang or "ja"
     catalog = catalog_for(data_dir)  # a fault in the data stops the run before anything is written
-    ensure_dir(out)
+    made = ensure_dir(out)
     inputs = ordered_inputs(expand_inputs(list(files)))
-    result = BatchResult(files=[], total=len(inputs), out=out)
+    result = BatchResult(files=[], total=len(inputs), out=out, lang=ui_lang)
     work = partial(plan_one, data_dir=data_dir, lang=lang, ui_lang=ui_lang,
                    today=today or dt.date.today())
-    namer = Namer(reserved=(*SUMMARY_FILES, INDEX_FILE))
+    namer = Namer(reserved=(*SUMMARY_FILES, INDEX_FILE, *reserved))
     facts: list[PlanFacts] = []
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(inputs)))
+    cpus = available_cpus()
+    if jobs and jobs > cpus:  # more workers than CPUs only cost memory (300 took ~10 GB)
+        result.notices.append(t("safety.jobs_capped", ui_lang, jobs=jobs, cpus=cpus))
+    workers = max(1, min(jobs or cpus, cpus, len(inputs)))
     pool = None
     try:
-        if workers == 1:
-            outcomes: Iterator[Outcome] = map(work, inputs)
-        else:
-            pool = ProcessPoolExecutor(workers, mp_context=_start_method(),
-                                       initializer=_start_worker, initargs=(data_dir,))
-            outcomes = pool.map(work, inputs, chunksize=_chunk(len(inputs), workers))
-        if progress:
-            progress.start(len(inputs))  # after the workers are forked: no thread runs yet
-        for outcome in _contained(outcomes, inputs, ui_lang):
-            with _whole_or_not_at_all():
-                written = _write_person(outcome, out, namer, force, ui_lang)
-                result.files.append(written)
-            if outcome.facts is not None:
-                facts.append(outcome.facts)
+        with _stop_signals_interrupt():
+            if workers > 1:
+                pool = _Workers(workers, work, data_dir, inputs, ui_lang)
+                if pool.count < workers and pool.start_problem:
+                    result.notices.append(t("safety.fewer_workers", ui_lang, started=pool.count,
+                                            wanted=workers, reason=pool.start_problem))
+                if not pool.count:
+                    pool = None
+            outcomes = _in_order(pool.results(), len(inputs)) if pool else map(work, inputs)
             if progress:
-                progress.advance(written)
-        documents = render_summary(facts, catalog, ui_lang, files=result.total)
-        with _whole_or_not_at_all():
-            result.summary, result.summary_problems = _write_documents(out, documents, force, ui_lang)
+                progress.start(len(inputs))  # after the workers are forked: no thread runs yet
+            for outcome in outcomes:
+                with _whole_or_not_at_all():
+                    written = _write_person(outcome, out, namer, force, ui_lang)
+                    result.files.append(written)
+                if outcome.facts is not None:
+                    facts.append(outcome.facts)
+                if progress:
+                    progress.advance(written)
+            documents = render_summary(facts, catalog, ui_lang, files=result.total)
+            with _whole_or_not_at_all():
+                result.summary, result.summary_problems = _write_documents(out, documents, force,
+                                                                           ui_lang)
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.stop()
+        if not any(True for _ in _entries(out)):
+            remove_made(made)  # nothing was written: no empty --out left behind
     return result
+
+
+def _entries(folder: Path) -> Iterator[Path]:
+    try:
+        yield from folder.iterdir()
+    except OSError:
+        return
+
+
+def _in_order(arrivals: Iterator[tuple[int, Outcome]], total: int) -> Iterator[Outcome]:
+    """Outcomes in input order, whatever order the workers finished them in."""
+    early: dict[int, Outcome] = {}
+    following = 0
+    for index, outcome in arrivals:
+        early[index] = outcome
+        while following in early:
+            yield early.pop(following)
+            following += 1
+    while following < total and following in early:
+        yield early.pop(following)
+        following += 1
+
+
+@contextmanager
+def _stop_signals_interrupt() -> Iterator[None]:
+    """TERM (`timeout`, a CI cancel) and HUP (a closed terminal) stop the run as Ctrl-C does:
+    what was written is kept and reported, the workers are ended."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for number in STOP_SIGNALS:
+        if number != signal.SIGINT and signal.getsignal(number) in (signal.SIG_DFL, None):
+            previous[number] = signal.signal(number, _raise_interrupt)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _raise_interrupt(number: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _start_method() -> multiprocessing.context.BaseContext | None:
@@ -267,20 +494,6 @@ def _start_method() -> multiprocessing.context.BaseContext | None:
 def _chunk(files: int, workers: int) -> int:
     # Large enough that 1,000 files are a few dozen hand-overs, small enough for a live bar.
     return max(1, min(16, files // (workers * 4)))
-
-
-def _contained(outcomes: Iterator[Outcome], inputs: list[Path], lang: str) -> Iterator[Outcome]:
-    """The outcomes in input order; if a worker process dies (not a Python error: those are
-    caught inside it), the files it had not finished are reported failed, not lost."""
-    done = 0
-    try:
-        for outcome in outcomes:
-            done += 1
-            yield outcome
-    except BrokenProcessPool:
-        message = t("batch.worker_crashed", lang)
-        for path in inputs[done:]:
-            yield Outcome(shown(path), problems=(Problem(None, None, None, message),))
 
 
 def _write_person(outcome: Outcome, out: Path, namer: Namer, force: bool, lang: str) -> FileResult:
@@ -297,18 +510,22 @@ def _write_person(outcome: Outcome, out: Path, namer: Namer, force: bool, lang: 
 
 @contextmanager
 def _whole_or_not_at_all() -> Iterator[None]:
-    """Hold a Ctrl-C until the folder being written is complete and recorded (a few
-    milliseconds), so an interrupted run leaves each person's folder whole or absent, never
+    """Hold a Ctrl-C (or TERM, HUP) until the folder being written is complete and recorded (a
+    few milliseconds), so an interrupted run leaves each person's folder whole or absent, never
     half made, and reports every folder it made."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread receives signals
         return
     pressed: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
+    previous = {number: signal.signal(number, lambda number, frame: pressed.append(number))
+                for number in STOP_SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+        for number, handler in previous.items():
+            if handler is None:
+                handler = signal.default_int_handler if number == signal.SIGINT else signal.SIG_DFL
+            signal.signal(number, handler)
     if pressed:
         raise KeyboardInterrupt
 
@@ -353,6 +570,29 @@ def report_json(result: BatchResult) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_report(path: Path, result: BatchResult) -> None:
-    """The report is this run's log, named on the command line: it is replaced each run."""
-    write_all(path.parent, {path.name: report_json(result)}, force=True)
+def check_report(report: Path, out: Path, inputs: list[Path], force: bool) -> tuple[str, ...]:
+    """Before anything is written: the report is an output like the others (never over an
+    existing file without --force, never over an input, never over a file of the run). The
+    name it takes in `out`, if it is written there, is returned to be kept from every person."""
+    where = Path(os.path.realpath(report))
+    for path in inputs:
+        if os.path.realpath(path) == str(where):
+            raise UsageError("safety.report_is_input", path=report)
+    home = Path(os.path.realpath(out))
+    if where.parent == home and where.name in SUMMARY_FILES:
+        raise UsageError("safety.report_is_summary", path=report)
+    if home in where.parents and where.parent != home:  # inside a person's folder
+        raise UsageError("safety.report_in_person_folder", path=report, out=out)
+    if not force and (report.exists() or report.is_symlink()):
+        raise RefusedOverwrite("file.exists_path", path=report)
+    return (where.name,) if where.parent == home else ()
+
+
+def write_report(path: Path, result: BatchResult, *, force: bool = False) -> None:
+    """The report, written after the run; a failure is kept on the result (`report_problem`)
+    so that what became of every file is still told, and the exit code says it."""
+    try:
+        write_all(path.parent, {path.name: report_json(result)}, force=force)
+    except CcCareerError as error:
+        result.report_problem = error.render(result.lang)
+

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import sys
-from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -48,7 +49,15 @@ class Catalog:
         return out
 
     def reachable(self, start: str, goal: str) -> bool:
-        return goal in _reachable([start], list(self.transitions))
+        return goal in _reachable([start], self.transitions)
+
+    def reachable_from(self, start: str) -> set[str]:
+        """Every role some route leads to from `start` (not `start` itself)."""
+        return set(_months_from([start], self.transitions)) - {start}
+
+    def months_between(self, start: str, goal: str) -> int | None:
+        """The fewest typical months of moves from `start` to `goal` (None: no way there)."""
+        return _months_from([start], self.transitions).get(goal)
 
     @property
     def entry_roles(self) -> list[Role]:
@@ -80,10 +89,10 @@ def _cache_name(sources: tuple[Path, ...]) -> str | None:
     code = (sys.modules[__name__], yamlio, sys.modules[PathsFile.__module__],
             sys.modules[CertificationsFile.__module__])
     try:
-        files = [(str(p), yamlio.read_at_most(p, yamlio.MAX_BYTES + 1)) for p in sources]
+        files = [(str(p), yamlio.read_bytes(p)) for p in sources]  # refuses a pipe, never waits
         return usercache.key(files, *(Path(m.__file__).read_bytes() for m in code), sys.version, VERSION)
-    except OSError:
-        return None  # a missing or unreadable file: reading the catalog says what is wrong
+    except (OSError, InputError):
+        return None  # a missing, unreadable or odd file: reading the catalog says what is wrong
 
 
 def _read_catalog(skills_path: Path, paths_path: Path, certificates_path: Path) -> Catalog:
@@ -187,6 +196,12 @@ def _check_paths(document: yamlio.Document, paths: PathsFile, skill_ids: set[str
     for index, role in enumerate(paths.roles):
         if role.id not in reachable and entries:
             problems.add(("roles", index, "id"), "data.unreachable_role", id=role.id)
+    nearest = _months_from(entries, paths.transitions)
+    for index, role in enumerate(paths.roles):
+        months = nearest.get(role.id, 0)
+        if months > MAX_ROUTE_MONTHS:  # no plan could put these moves on a calendar
+            problems.add(("roles", index, "id"), "safety.route_too_long", id=role.id,
+                         years=months // 12, limit=MAX_ROUTE_MONTHS // 12)
     problems.raise_any()
 
 
@@ -241,12 +256,30 @@ def _cycles(needs: dict[str, list[str]], known: set[str]) -> list[tuple[str, lis
     return found
 
 
-def _reachable(starts: list[str], transitions: list[Transition]) -> set[str]:
-    seen, queue = set(starts), deque(starts)
+MAX_ROUTE_MONTHS = 50 * 12  # the longest route a plan will lay out: a working life
+
+
+def _reachable(starts: list[str], transitions: Iterable[Transition]) -> set[str]:
+    return set(_months_from(starts, transitions))
+
+
+def _months_from(starts: list[str], transitions: Iterable[Transition]) -> dict[str, int]:
+    """The fewest typical months from any of `starts` to every role reachable from them (one
+    search over the whole map: a few thousand roles take milliseconds, not minutes)."""
+    outgoing: dict[str, list[Transition]] = {}
+    for move in transitions:
+        outgoing.setdefault(move.from_role, []).append(move)
+    months = dict.fromkeys(starts, 0)
+    queue = [(0, role) for role in starts]
+    done: set[str] = set()
     while queue:
-        here = queue.popleft()
-        for move in transitions:
-            if move.from_role == here and move.to not in seen:
-                seen.add(move.to)
-                queue.append(move.to)
-    return seen
+        here_months, here = heapq.heappop(queue)
+        if here in done:
+            continue
+        done.add(here)
+        for move in outgoing.get(here, ()):
+            there = here_months + move.months
+            if there < months.get(move.to, there + 1):
+                months[move.to] = there
+                heapq.heappush(queue, (there, move.to))
+    return months

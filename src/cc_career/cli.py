@@ -24,7 +24,8 @@ from cc_career.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, CcCareerError
 HELP_LANG = helptext.help_language(sys.argv[1:])
 # The order a person meets the commands in: make a plan, answer the interview question, come
 # back to review it; a trainer's batch; then looking things up and checking files.
-COMMAND_ORDER = ("plan", "interview-answer", "review", "batch", "paths", "skills", "certs", "validate", "schema")
+COMMAND_ORDER = ("plan", "interview-answer", "review", "batch", "paths", "skills", "certs", "validate",
+                 "schema")
 
 
 def _h(ja: str, en: str) -> str:
@@ -157,14 +158,19 @@ def _errors(lang: str) -> Iterator[None]:
 def _tell_error(message: str, lang: str) -> None:
     """On a terminal, folded at phrase or word boundaries (a path is never broken); to a file
     or a pipe, one line per fault as editors and scripts read them."""
-    if sys.stderr.isatty():
-        import shutil
+    try:
+        if sys.stderr.isatty():
+            import shutil
 
-        from cc_career.render.fold import fold
+            from cc_career.render.fold import fold
 
-        width = shutil.get_terminal_size((80, 24)).columns - 1
-        message = "\n".join("\n".join(fold(line, lang, width) or [""]) for line in message.split("\n"))
-    sys.stderr.write(message + "\n")
+            width = shutil.get_terminal_size((80, 24)).columns - 1
+            message = "\n".join("\n".join(fold(line, lang, width) or [""]) for line in message.split("\n"))
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+    except OSError:
+        # After a HUP the terminal may be gone: the message is lost, the exit code still says it.
+        pass
 
 
 def _version(value: bool) -> None:
@@ -347,7 +353,8 @@ def skills(
 def certs(
     certificate_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help=_h("資格 ID（省略すると一覧）", "Certificate id, e.g. moshimoshi.")),
+        typer.Argument(metavar="[ID]",
+                       help=_h("資格 ID（省略すると一覧）", "Certificate id, e.g. moshimoshi.")),
     ] = None,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
@@ -394,6 +401,8 @@ def schema(
 
 
 def main() -> None:
+    _stop_signals_interrupt()
+    _output_never_raises_on_encoding()
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     # cc-career uses no pydantic plugins; looking for them reads every installed package's
     # metadata at start-up (an explicit setting still wins).
@@ -408,6 +417,75 @@ def main() -> None:
         command(prog_name="cc-career")
     except KeyboardInterrupt:  # pragma: no cover - outside any command
         raise SystemExit(EXIT_INTERRUPTED) from None
+    except SystemExit as done:
+        _flush_output()
+        raise SystemExit(done.code) from None
+    except OSError as error:
+        if not _is_output_error(error):
+            raise
+        _output_failed(error)
+    _flush_output()
+
+
+def _stop_signals_interrupt() -> None:
+    """TERM (`timeout`, a CI cancel, a shutdown) and HUP (a closed terminal) stop a run the way
+    Ctrl-C does: the questionnaire keeps its draft, a batch its report, no temp file stays."""
+    import signal
+
+    def interrupt(number: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, interrupt)
+
+
+def _output_never_raises_on_encoding() -> None:
+    """Text the terminal's encoding cannot show (Japanese under PYTHONIOENCODING=ascii, a file
+    name in no valid encoding) is shown as \\u escapes instead of ending the run."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def _is_output_error(error: OSError) -> bool:
+    import errno
+
+    return error.filename is None and error.errno in (errno.ENOSPC, errno.EPIPE, errno.EIO,
+                                                      errno.EBADF, errno.EDQUOT, errno.EFBIG)
+
+
+def _flush_output() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        _output_failed(error)
+
+
+def _output_failed(error: OSError) -> None:
+    """Standard output is full (`> /dev/full`, a full disk) or closed (`| head`): say so once
+    on stderr, exit 2 (EPIPE: quietly, as `cat` does), and drop what cannot be written so the
+    interpreter's own last flush does not fail again."""
+    import errno
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    if error.errno != errno.EPIPE:
+        try:
+            sys.stderr.write(f"cc-career: the output could not be written ({error.strerror})\n")
+            sys.stderr.flush()
+        except OSError:
+            pass
+    raise SystemExit(EXIT_BAD_INPUT)
 
 
 __all__ = ["app", "main", "EXIT_BAD_INPUT"]

@@ -56,7 +56,10 @@ class InputError(CcCareerError):
 
     @property
     def where(self) -> str:
-        return self.path if self.line is None else f"{self.path}:{self.line}:{self.column or 1}"
+        from cc_career.untrusted import path_text
+
+        shown = path_text(self.path)  # a file name may hold terminal escapes or odd bytes
+        return shown if self.line is None else f"{shown}:{self.line}:{self.column or 1}"
 
     def reason(self, lang: str) -> str:
         from cc_career.i18n import t

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from os import PathLike
 
 from cc_career import usercache
+from cc_career.untrusted import for_terminal
 
 LANGS = ("ja", "en")
 DEFAULT_LANG = "ja"
@@ -42,7 +44,13 @@ def t(key: str, lang: str, default: str | None = None, **params: object) -> str:
         if default is None:
             raise KeyError(f"no message {key!r} in the locales")
         return default
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    # Every value filled in came from outside this text (a path, an id, a label, a name): no
+    # control character of it may reach a terminal or a file (untrusted.py).
+    shown = {name: for_terminal(value) if isinstance(value, (str, PathLike)) else value
+             for name, value in params.items()}
+    return template.format(**shown)
 
 
 def has(key: str) -> bool:

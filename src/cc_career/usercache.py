@@ -14,20 +14,36 @@ import os
 import pickle
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 KEEP = 8  # entries per kind: a trainer switching between a few --data-dir folders stays fast
+MAGIC = b"cc-career-cache-1\n"
+STALE_SECONDS = 600  # a temp file this old belongs to a run that died mid-write
 
 
 def folder(kind: str) -> Path | None:
-    """`$XDG_CACHE_HOME/cc-career/<kind>` (else `~/.cache/...`), private to this user."""
+    """`$XDG_CACHE_HOME/cc-career/<kind>` (else `~/.cache/...`), private to this user.
+
+    XDG_CACHE_HOME counts only when absolute (the XDG spec: a relative one is invalid and
+    ignored), and nothing is made above the cache folder itself: a missing home (HOME=/nonexistent)
+    means no cache, never a new /nonexistent/.cache."""
     try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cc-career"
-        base.parent.mkdir(parents=True, exist_ok=True)
-        for level in (base, base / kind):
+        chosen = os.environ.get("XDG_CACHE_HOME") or ""
+        if os.path.isabs(chosen):
+            root = Path(chosen)
+        else:
+            home = Path.home()
+            if not home.is_absolute() or not home.is_dir():
+                return None
+            root = home / ".cache"
+        if not root.parent.is_dir():
+            return None
+        base = root / "cc-career"
+        for level in (root, base, base / kind):
             level.mkdir(mode=0o700, exist_ok=True)
-            if not _private(level.lstat(), stat.S_ISDIR):
+            if level is not root and not _private(level.lstat(), stat.S_ISDIR):
                 return None  # what is kept here is loaded as code: never from where others write
     except (OSError, RuntimeError):  # RuntimeError: no home folder to be found
         return None
@@ -49,35 +65,62 @@ def key(*parts: bytes | str | object) -> str:
 
 
 def load(kind: str, name: str) -> Any | None:
-    """The entry `name`, or None when there is none (or it cannot be read)."""
+    """The entry `name`, or None when there is none, or it is not exactly what `store` wrote
+    for this name (damaged, truncated, edited, another entry copied over it, a named pipe):
+    a bad entry costs a rebuild, never a different result."""
     where = folder(kind)
     if where is None:
         return None
-    path = where / f"{name}.pickle"
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        with path.open("rb") as stream:
+        handle = os.open(where / f"{name}.pickle", flags)  # a pipe opens at once, and is refused
+        with os.fdopen(handle, "rb") as stream:
             if not _private(os.fstat(stream.fileno()), stat.S_ISREG):
                 return None
-            return pickle.load(stream)
-    except Exception:  # missing, damaged, or made by other code: rebuilt by the caller
+            raw = stream.read()
+    except OSError:
+        return None
+    header = len(MAGIC) + 32
+    if not raw.startswith(MAGIC) or len(raw) < header:
+        return None
+    payload = raw[header:]
+    if hashlib.sha256(name.encode() + b"\0" + payload).digest() != raw[len(MAGIC):header]:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # made by other code: rebuilt by the caller
         return None
 
 
 def store(kind: str, name: str, value: Any) -> None:
-    """Keep `value` as `name` (written whole, then moved into place); drop the oldest entries."""
+    """Keep `value` as `name` (written whole, then moved into place); drop the oldest entries
+    and the temp files of runs that died while writing."""
     where = folder(kind)
     if where is None:
         return
     temp = None
     try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        digest = hashlib.sha256(name.encode() + b"\0" + payload).digest()
         handle, temp = tempfile.mkstemp(dir=where, prefix=".", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(MAGIC + digest + payload)
         os.replace(temp, where / f"{name}.pickle")
         temp = None
         entries = sorted(where.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)
+        _drop_stale_temps(where)
     except Exception:  # a full disk or an unpicklable value: simply not cached
         if temp is not None:
             Path(temp).unlink(missing_ok=True)
+
+
+def _drop_stale_temps(where: Path) -> None:
+    now = time.time()
+    for temp in where.glob(".*.tmp"):
+        try:
+            if now - temp.lstat().st_mtime > STALE_SECONDS:
+                temp.unlink()
+        except OSError:
+            pass

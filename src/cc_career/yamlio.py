@@ -8,6 +8,7 @@ is never entered. Nesting depth is also checked on the raw text before parsing.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -38,6 +39,9 @@ class Document:
     data: Any
     marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     notice: str | None = None  # e.g. "read as cp932"
+    # Plain scalars YAML 1.1 reads in a way people rarely mean (`yes` as true, `010` as 8,
+    # `1:00` as 60): what kind each is, by place, so a number field can say what went wrong.
+    ambiguous: dict[Loc, str] = field(default_factory=dict)
 
     def position(self, loc: Loc) -> tuple[int, int] | None:
         """The position of `loc`, or of its nearest enclosing key or item."""
@@ -48,26 +52,46 @@ class Document:
         return None
 
 
-def read_text(path: Path) -> tuple[str, str | None]:
-    """Decode a file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp932 with a notice."""
+def read_bytes(path: Path) -> bytes:
+    """The raw bytes of a file, refused before anything waits: a named pipe or socket (opening
+    or reading one can block forever), a folder, a file over the size limit. Every reader of a
+    user's file goes through here, the cache key of the career data included."""
     try:
         if path.is_dir():
             raise InputError(path, "file.is_directory")
-        info = path.stat()
-        if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):  # opening one would wait forever
-            raise InputError(path, "file.binary")
-        size = info.st_size
-        if size > MAX_BYTES:
-            raise InputError(path, "file.too_large", size=size, limit=MAX_BYTES)
-        raw = read_at_most(path, MAX_BYTES + 1)
+        # O_NONBLOCK: opening a named pipe with no writer returns at once instead of waiting;
+        # what it is is then known from the open file itself (no check-then-open race).
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        try:
+            info = os.fstat(handle)
+            if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+                raise InputError(path, "safety.pipe")
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(path, "file.is_directory")
+            if info.st_size > MAX_BYTES:
+                raise InputError(path, "file.too_large", size=info.st_size, limit=MAX_BYTES)
+            if stat.S_ISREG(info.st_mode):
+                os.set_blocking(handle, True)
+            with os.fdopen(handle, "rb", closefd=False) as stream:
+                raw = stream.read(MAX_BYTES + 1)  # a device such as /dev/zero reports no size
+        finally:
+            os.close(handle)
     except FileNotFoundError:
         raise InputError(path, "file.missing") from None
     except PermissionError:
         raise InputError(path, "file.unreadable") from None
+    except BlockingIOError:  # a terminal or device with nothing to read yet
+        raise InputError(path, "safety.pipe") from None
     except OSError as exc:
         raise InputError(path, "file.os_error", reason=exc.strerror or type(exc).__name__) from None
-    if len(raw) > MAX_BYTES:  # a device or pipe that reported no size
+    if len(raw) > MAX_BYTES:
         raise InputError(path, "file.too_large", size=len(raw), limit=MAX_BYTES)
+    return raw
+
+
+def read_text(path: Path) -> tuple[str, str | None]:
+    """Decode a file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp932 with a notice."""
+    raw = read_bytes(path)
     notice = None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, notice = _decode(path, raw, "utf-16"), "file.read_as_utf16"
@@ -78,7 +102,9 @@ def read_text(path: Path) -> tuple[str, str | None]:
     else:
         try:
             text = raw.decode("utf-8")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            if _mostly_utf8(raw):  # a UTF-8 file with a bad spot (one phrase pasted from cp932)
+                raise _undecodable(path, raw, exc.start, "safety.bad_utf8") from None
             text, notice = _decode(path, raw, "cp932"), "file.read_as_cp932"
     if "\x00" in text:
         raise InputError(path, "file.binary")
@@ -88,49 +114,157 @@ def read_text(path: Path) -> tuple[str, str | None]:
 
 
 def read_at_most(path: Path, limit: int) -> bytes:
-    """The file's first `limit` bytes: a device such as /dev/zero reports no size and never ends."""
-    with path.open("rb") as stream:
-        return stream.read(limit)
+    """The file's first `limit` bytes, refusing what would block (see `read_bytes`)."""
+    return read_bytes(path)[:limit]
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """More characters read as valid multi-byte UTF-8 than bytes that are not: a UTF-8 file,
+    however a few bytes in it went wrong. A real cp932 file is nearly all invalid UTF-8."""
+    decoded = raw.decode("utf-8", "replace")
+    bad = decoded.count("\ufffd")
+    good = sum(1 for ch in decoded if ord(ch) > 0x7F) - bad
+    return good > bad
 
 
 def _decode(path: Path, raw: bytes, encoding: str) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise InputError(path, "file.undecodable", line=line, column=column) from None
+        raise _undecodable(path, raw, exc.start, "file.undecodable", encoding) from None
+
+
+def _undecodable(path: Path, raw: bytes, start: int, key: str, encoding: str = "utf-8") -> InputError:
+    before = raw[:start]
+    line = before.count(b"\n") + 1
+    # the column in characters, as an editor shows it
+    text_before = before[before.rfind(b"\n") + 1:].decode(encoding, "replace")
+    return InputError(path, key, line=line, column=len(text_before) + 1)
 
 
 _DASHES = re.compile(r"(?:- +)*(?:-$)?")
-_BRACKETS = re.compile(r"[][{}]")
+_SPECIAL = re.compile(r"[][{}'\"|>#]")
+_OPEN, _CLOSE = "[{", "]}"
 
 
-def nesting_depth(text: str) -> int:
-    """An upper bound of how deep the YAML in `text` nests, found without parsing it."""
-    deepest = flow = 0
+def nesting_depth(text: str, limit: int = MAX_DEPTH) -> tuple[int, int, int]:
+    """An upper bound of how deep the YAML in `text` nests, found without parsing it, with the
+    line and column where it first goes past `limit` (else where it is deepest). Brackets
+    inside quoted text, comments, block text (`|`, `>`) and plain text
+    (`motivation: I :-[ a lot`) are text, not nesting."""
+    deepest, where = 0, (1, 1)
+    flow = 0
     indents = [-1]
-    for line in text.splitlines():
+    quote: str | None = None  # a quoted scalar still open from an earlier line
+    block_at: int | None = None  # inside a `|` / `>` block: the indent of the line that began it
+    for number, line in enumerate(text.splitlines(), start=1):
         body = line.lstrip(" ")
-        if not body or body.startswith("#"):
-            continue
         indent = len(line) - len(body)
-        while indents[-1] > indent:
-            indents.pop()
-        if indent > indents[-1]:
-            indents.append(indent)
-        dashes = _DASHES.match(body).group().count("-")  # `- - - x`: one level per dash
+        if block_at is not None:
+            if not body.strip() or indent > block_at:
+                continue
+            block_at = None
+        start = 0
+        if quote is not None:
+            start = _quote_end(line, 0, quote)
+            if start < 0:
+                continue
+            quote = None
+        elif not body or body.startswith("#"):
+            continue
+        if start == 0 and flow == 0:
+            while indents[-1] > indent:
+                indents.pop()
+            if indent > indents[-1]:
+                indents.append(indent)
+        dashes = _DASHES.match(body).group().count("-") if start == 0 else 0  # `- - - x`
         block = len(indents) - 1 + dashes
-        peak = flow
-        for bracket in _BRACKETS.findall(line):  # regexes, not a loop per character: data files are 100 KiB
-            if bracket in "[{":
-                flow += 1
-                peak = max(peak, flow)
-            elif flow:
-                flow -= 1
-        deepest = max(deepest, block + peak)
-    return deepest
+        if block + flow > deepest:
+            if deepest <= limit:
+                where = (number, indent + 1)
+            deepest = block + flow
+        if not _SPECIAL.search(line, start):  # most lines: no character loop at all
+            continue
+        flow, quote, block_starts, peak = _scan(line, start if start else indent + 2 * dashes, flow,
+                                                max(limit - block, deepest - block))
+        if block_starts:
+            block_at = indent
+        if peak and block + peak[0] > deepest:
+            deepest, where = block + peak[0], (number, peak[1] + 1) if deepest <= limit else where
+    return deepest, where[0], where[1]
+
+
+def _scan(line: str, position: int, flow: int,
+          over: int) -> tuple[int, str | None, bool, tuple[int, int] | None]:
+    """Walk one line from `position`: the flow level after it, a quote left open, whether a
+    block scalar starts, and the deepest flow level reached, with the column where it first
+    went past `over`."""
+    peak = None
+    at_value = True  # where a new node may begin: `[`, `"`, `|` there are indicators
+    size = len(line)
+    while position < size:
+        ch = line[position]
+        if ch == " ":
+            position += 1
+            continue
+        if ch == "#" and (position == 0 or line[position - 1] == " "):
+            break
+        if at_value and ch in "'\"":
+            end = _quote_end(line, position + 1, ch)
+            if end < 0:
+                return flow, ch, False, peak
+            position, at_value = end, False
+            continue
+        if ch in _OPEN and (flow or at_value):
+            flow += 1
+            if peak is None or flow > peak[0]:
+                peak = (flow, position if peak is None or peak[0] <= over else peak[1])
+            position += 1
+            continue
+        if ch in _CLOSE and flow:
+            flow -= 1
+            position += 1
+            at_value = False
+            continue
+        if flow == 0 and at_value and ch in "|>":
+            return flow, None, True, peak
+        if ch in ",:" and flow:
+            at_value = True
+            position += 1
+            continue
+        if ch == "-" and at_value and flow == 0 and line[position + 1:position + 2] in ("", " "):
+            position += 1
+            continue
+        if flow == 0:
+            # Plain text in block context: only `: ` (a key ends, a value begins) or ` #` matter.
+            colon = line.find(": ", position)
+            comment = line.find(" #", position)
+            if colon < 0 and line.endswith(":"):
+                colon = size - 1
+            if colon >= 0 and (comment < 0 or colon < comment):
+                position, at_value = colon + 1, True
+                continue
+            break
+        at_value = False
+        position += 1
+    return flow, None, False, peak
+
+
+def _quote_end(line: str, position: int, quote: str) -> int:
+    """The index just past the quote that closes a scalar, or -1 when it runs on."""
+    while True:
+        found = line.find(quote, position)
+        if found < 0:
+            return -1
+        if quote == "'" and line[found + 1:found + 2] == "'":  # '' is a quote inside '...'
+            position = found + 2
+            continue
+        if quote == '"':
+            backslashes = len(line[:found]) - len(line[:found].rstrip("\\"))
+            if backslashes % 2:
+                position = found + 1
+                continue
+        return found + 1
 
 
 class _Builder:
@@ -142,6 +276,7 @@ class _Builder:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.marks: dict[Loc, tuple[int, int]] = {}
+        self.ambiguous: dict[Loc, str] = {}
 
     def fail(self, mark: Any, key: str, **params: object) -> InputError:
         return InputError(self.path, key, line=mark.line + 1, column=mark.column + 1, **params)
@@ -154,12 +289,21 @@ class _Builder:
         if getattr(event, "tag", None) is not None:
             raise self.fail(event.start_mark, "yaml.tag")
 
-    def scalar(self, event: ev.ScalarEvent) -> Any:
+    def scalar(self, event: ev.ScalarEvent, loc: Loc) -> Any:
         tag = self._resolver.resolve(ScalarNode, event.value, event.implicit)
         if tag == _STR:  # most scalars are text: as written, without the constructor's round trip
             return event.value
         if tag == "tag:yaml.org,2002:merge":
             raise self.fail(event.start_mark, "yaml.merge")
+        kind = _yaml11_only(tag, event.value)
+        if kind is not None:
+            # Kept as the text that was written: a number field refuses it, saying why.
+            self.ambiguous[loc] = kind
+            return event.value
+        if tag == _BOOL and event.value.lower() not in ("true", "false"):
+            self.ambiguous[loc] = "boolean"  # `yes`, `on`: fine as a yes/no answer, not as a number
+        elif tag == _BOOL:
+            self.ambiguous[loc] = "true_false"
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self._constructor.construct_object(node)
@@ -192,7 +336,7 @@ class _Builder:
                 if not stack or stack[-1]["kind"] == "seq":
                     self.marks[loc] = position
                 if isinstance(event, ev.ScalarEvent):
-                    value = self.scalar(event)
+                    value = self.scalar(event, loc)
                 else:
                     kind = "map" if isinstance(event, ev.MappingStartEvent) else "seq"
                     value = {} if kind == "map" else []
@@ -219,7 +363,7 @@ class _Builder:
     def take_key(self, frame: dict[str, Any], event: Any, position: tuple[int, int]) -> None:
         if not isinstance(event, ev.ScalarEvent):
             raise self.fail(event.start_mark, "yaml.complex_key")
-        key = self.scalar(event)
+        key = self.scalar(event, (*frame["loc"], event.value))
         if isinstance(key, bool) or not isinstance(key, (str, int)):
             key = event.value  # `yes:`, `~:` or `2026-01-01:` stay the text that was written
         if key in frame["value"]:
@@ -230,15 +374,33 @@ class _Builder:
 
 
 _NO_KEY = object()
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
+
+
+def _yaml11_only(tag: str, text: str) -> str | None:
+    """The kind of number only YAML 1.1 sees in `text` (base 60, octal 010, 1_000, 0b1), or
+    None for a number every reader agrees on (YAML 1.2: 10, -3, 0.5, 1e3, 0x1F, 0o17)."""
+    if tag not in (_INT, _FLOAT):
+        return None
+    if ":" in text:
+        return "sexagesimal"
+    if "_" in text:
+        return "underscore"
+    if tag == _INT and (_LEADING_ZERO.match(text) or text.lstrip("+-").startswith("0b")):
+        return "leading_zero"
+    return None
 
 
 def load(path: Path | str) -> Document:
     """Read one YAML file strictly; every fault is an InputError naming file, line and column."""
     path = Path(path)
     text, notice = read_text(path)
-    depth = nesting_depth(text)
+    depth, line, column = nesting_depth(text)
     if depth > MAX_DEPTH:
-        raise InputError(path, "yaml.too_deep", depth=depth, limit=MAX_DEPTH)
+        raise InputError(path, "yaml.too_deep", line=line, column=column, depth=depth, limit=MAX_DEPTH)
     builder = _Builder(path)
     try:
         data = builder.build(yaml.parse(text, Loader=_Parser))
@@ -260,7 +422,8 @@ def load(path: Path | str) -> Document:
         raise InputError(path, "yaml.syntax", problem=str(exc).splitlines()[0]) from None
     if data is None:
         raise InputError(path, "file.empty")
-    return Document(path=path, data=data, marks=builder.marks, notice=notice)
+    return Document(path=path, data=data, marks=builder.marks, notice=notice,
+                    ambiguous=builder.ambiguous)
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
@@ -291,6 +454,9 @@ def validation_error(document: Document, errors: list[dict]) -> InputError:
         key = f"pydantic.{err['type']}"
         if err["type"] == "missing" and loc and loc[-1] in ("ja", "en"):
             key = "data.missing_translation"
+        misread = _misread(document.ambiguous.get(loc), err["type"])
+        if misread:
+            key, params = misread, {}
         problems.append(
             InputError(
                 document.path,
@@ -305,6 +471,21 @@ def validation_error(document: Document, errors: list[dict]) -> InputError:
     problems.sort(key=lambda e: (e.line or 0, e.column or 0))
     first, first.more = problems[0], problems[1:]
     return first
+
+
+_NUMBER_ERRORS = {"int_type", "float_type", "int_parsing", "float_parsing", "int_from_float",
+                  "literal_error", "value_error", "finite_number"}
+
+
+def _misread(kind: str | None, error: str) -> str | None:
+    """A message that says why a YAML 1.1 reading is refused, where the value has one."""
+    if kind is None:
+        return None
+    if kind in ("boolean", "true_false"):
+        if error == "string_type":
+            return "safety.boolean_text"
+        return "safety.boolean_number" if error in _NUMBER_ERRORS else None
+    return f"safety.{kind}" if error in _NUMBER_ERRORS or error == "string_type" else None
 
 
 def _is_union_tag(part: object) -> bool:

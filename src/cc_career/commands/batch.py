@@ -10,7 +10,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cc_career.answers import expand_inputs
-from cc_career.batch import INDEX_FILE, BatchResult, FileResult, Progress, run_batch, shown, write_report
+from cc_career.batch import (
+    INDEX_FILE,
+    BatchResult,
+    FileResult,
+    Progress,
+    check_report,
+    ordered_inputs,
+    run_batch,
+    shown,
+    write_report,
+)
 from cc_career.errors import EXIT_INTERRUPTED, InputError, UsageError
 from cc_career.i18n import t
 from cc_career.render.cohort import SUMMARY_FILES
@@ -31,11 +41,12 @@ def batch(items: list[Path], out: Path, *, jobs: int | None, lang: str | None,
     files = expand_inputs(items)
     if not files:
         raise UsageError("batch.no_files", paths=", ".join(map(str, items)))
+    reserved = check_report(report, out, ordered_inputs(files), force) if report is not None else ()
     with _progress_bar(ui_lang) as progress:
         result = run_batch(files, out, jobs=jobs, lang=lang, data_dir=data_dir, force=force,
-                           progress=progress)
+                           progress=progress, reserved=reserved)
     if report is not None:
-        write_report(report, result)
+        write_report(report, result, force=force)
     if result.files and not result.interrupted:
         write_index(result, ui_lang)
     _tell(result, report, ui_lang)
@@ -48,6 +59,8 @@ def _tell(result: BatchResult, report: Path | None, lang: str, terminal: bool | 
     the line a trainer reads first must not scroll away above the failures."""
     terminal = sys.stderr.isatty() if terminal is None else terminal
     counts = {status: result.count(status) for status in ("written", "unchanged", "failed", "refused")}
+    for notice in result.notices:
+        sys.stderr.write(f"cc-career: {notice}\n")
     for entry in result.files:
         if entry.notice:
             sys.stderr.write(f"{entry.file}: {entry.notice}\n")
@@ -73,7 +86,9 @@ def _tell(result: BatchResult, report: Path | None, lang: str, terminal: bool | 
                      csv=shown(result.out / SUMMARY_FILES[1])))
     if (result.out / INDEX_FILE).is_file():
         _say(lang, t("screen.batch_index", lang, path=shown(result.out / INDEX_FILE)))
-    if report is not None:
+    if result.report_problem:
+        sys.stderr.write(f"cc-career: {result.report_problem}\n")
+    elif report is not None:
         _say(lang, t("batch.report", lang, path=shown(report)))
     if result.interrupted:
         sys.stderr.write(t("batch.interrupted", lang, total=result.total, done=len(result.files),
@@ -133,6 +148,8 @@ def _list(title: str, entries: list[FileResult]) -> None:
 def write_index(result: BatchResult, lang: str) -> None:
     """`index.csv` in the output folder: which answers file made which folder, or why none
     (replaced on each run, like the report; a BOM so that Excel reads it as UTF-8)."""
+    from cc_career.untrusted import csv_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([t(f"screen.index_{column}", lang) for column in ("file", "status", "folder", "problem")])
@@ -145,7 +162,8 @@ def write_index(result: BatchResult, lang: str) -> None:
         # what the file gave, not what this run did: a re-run writes the very same index
         status = {"written": "planned", "unchanged": "planned"}.get(entry.status, entry.status)
         status = "unreadable" if status == "failed" and not entry.readable else status
-        writer.writerow([entry.file, t(f"screen.status_{status}", lang), entry.output or "", problem])
+        writer.writerow([csv_cell(entry.file), t(f"screen.status_{status}", lang),
+                         csv_cell(entry.output or ""), csv_cell(problem)])
     write_all(result.out, {INDEX_FILE: "\ufeff" + buffer.getvalue()}, force=True)
 
 

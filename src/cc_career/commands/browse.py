@@ -20,9 +20,9 @@ from cc_career.i18n import t
 from cc_career.models.catalog import TRACKS, Role, Skill
 from cc_career.models.certificates import Certificate, Grade
 from cc_career.plan.certificates import full_name
-from cc_career.render.fold import Folded, narrowest
 from cc_career.render import words
 from cc_career.render.environment import format_months
+from cc_career.render.fold import Folded, narrowest
 
 LEVELS = range(1, 5)
 DESCRIPTOR_COLUMN_MIN = 24  # narrower than this, a descriptor reads a phrase a line

@@ -64,7 +64,7 @@ def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bo
             raise UsageError("interview.missing_no_terminal", field=field)
         from cc_career.questionnaire.interview import ask_interview
 
-        filled = ask_interview(plan, lang, missing, console)
+        filled = ask_interview(plan, lang, missing, console, draft_folder=out)
         answers = answers.model_copy(update={"interview": Interview.model_validate(filled)})
         plan = plan_for(answers, catalog, today)
     answer = compose_answer(plan, catalog, answers.interview, lang)

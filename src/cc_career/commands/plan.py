@@ -55,18 +55,25 @@ def run(
     else:
         if no_input:
             raise UsageError("prompt.needs_answers")
-        from cc_career.questionnaire.prompts import confirm, load_draft, require_terminal
+        from cc_career.questionnaire.prompts import check_draft, confirm, load_draft, require_terminal
 
         require_terminal()
         draft = load_draft(out)
         prefill: dict[str, Any] = {}
         asked: list[str] = []
-        if draft and confirm(t("prompt.resume", lang or draft[0].get("language") or "ja",
-                               path=out / ".cc-career-draft.yaml"), default=True,
-                               lang=lang or draft[0].get("language") or "ja"):
-            prefill, asked = draft
+        if draft:
+            speak = lang or draft[0].get("language")
+            speak = speak if speak in ("ja", "en") else "ja"
+            if confirm(t("prompt.resume", speak, path=out / ".cc-career-draft.yaml"), default=True,
+                       lang=speak):
+                prefill, asked = draft
+                prefill, dropped = check_draft(prefill)
+                if dropped:  # asked again, rather than refused after the last question
+                    console.print(t("safety.draft_dropped", speak, fields=", ".join(dropped)),
+                                  style="yellow", markup=False)
+                    asked = [a for a in asked if not any(a.startswith(d) for d in dropped)]
         asker = _ask(catalog, console, out, lang, prefill, asked=asked)
-        answers = Answers.model_validate(asker.answers)
+        answers = _checked(asker, out)
     if answers.today is None:  # stored, so replaying the saved file gives the very same plan
         answers = answers.model_copy(update={"today": today})
     shown = resolve_lang(lang, answers)
@@ -93,6 +100,21 @@ def _file_language(document: yamlio.Document) -> str:
     data = document.data
     language = data.get("language") if isinstance(data, dict) else None
     return language if language in ("ja", "en") else "ja"
+
+
+def _checked(asker: Asker, out: Path) -> Answers:
+    """The questionnaire's answers as the model; should they still not fit (a resumed draft of
+    another version), they are kept as a draft and the fault is named, never a traceback."""
+    from pydantic import ValidationError
+
+    from cc_career.questionnaire.prompts import DRAFT_NAME, save_draft
+
+    try:
+        return Answers.model_validate(asker.answers)
+    except ValidationError as exc:
+        save_draft(out, asker)
+        document = yamlio.Document(path=out / DRAFT_NAME, data=asker.answers)
+        raise yamlio.validation_error(document, exc.errors(include_input=False)) from None
 
 
 class _Lines:

@@ -4,9 +4,43 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+from pydantic import Strict as StrictValue
+
+from cc_career.untrusted import data_text_problem, inline
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+# Numbers in hand-written files: a YAML `yes`, `"3"` or `3.0` where a whole number belongs is
+# an error, not 1 or 3; and nothing is .nan or .inf (`Field(allow_inf_nan=False)`).
+Whole = Annotated[int, StrictValue()]
+Real = Annotated[float, StrictValue(), Field(allow_inf_nan=False)]
+MAX_ITEMS = 200  # any list or map in a hand-written file: far above real use, bounds the work
+
+
+def _not_a_boolean(value: object) -> object:
+    if isinstance(value, bool):  # Literal[1] would take True as 1
+        raise ValueError("a yes/no value is not a version number")
+    return value
+
+
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_not_a_boolean)]
+
+
+def _no_negative_zero(value: float) -> float:
+    # -0.0 and 1e-320 are "0" to a person: kept as typed they print as "-0" or "9.99989e-321".
+    value = round(value, 6)
+    return value + 0.0
+
+
+Years = Annotated[Real, Field(ge=0, le=50), AfterValidator(_no_negative_zero)]
 Track = Literal["promotion", "specialist", "other_department", "career_change"]
 TRACKS: tuple[Track, ...] = ("promotion", "specialist", "other_department", "career_change")
 Lang = Literal["ja", "en"]
@@ -19,14 +53,47 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Text(Strict):
-    """One piece of user-facing text in both languages."""
+def not_blank(value: str) -> str:
+    if not inline(value):  # nothing left once spaces and control characters are gone
+        raise ValueError("is blank (only spaces or control characters)")
+    return value
 
-    ja: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
+
+def _one_line(value: str) -> str:
+    problem = data_text_problem(value, one_line=True)
+    if problem:  # a terminal escape or a line break would act on whoever shows the label
+        raise ValueError(f"holds {problem}; labels are one line of plain text")
+    return value
+
+
+def _plain_lines(value: str) -> str:
+    problem = data_text_problem(value, one_line=False)
+    if problem:
+        raise ValueError(f"holds {problem}; write plain text")
+    return value
+
+
+Label = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(not_blank),
+                  AfterValidator(_one_line)]
+Lines = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(not_blank),
+                  AfterValidator(_plain_lines)]
+
+
+class Text(Strict):
+    """One piece of user-facing text in both languages: one line, no control characters."""
+
+    ja: Label
+    en: Label
 
     def __call__(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
+
+
+class Paragraph(Text):
+    """A description: it may run over several lines."""
+
+    ja: Lines  # type: ignore[assignment]
+    en: Lines  # type: ignore[assignment]
 
 
 class Tag(Strict):
@@ -44,7 +111,7 @@ class Category(Strict):
 class SkillAction(Strict):
     """Something concrete that raises a skill from `from_level` to the next level."""
 
-    from_level: Annotated[int, Field(ge=0, le=3)]
+    from_level: Annotated[Whole, Field(ge=0, le=3)]
     do: Text  # the action, specific enough to start tomorrow
     check: Text  # how to tell it worked: a level, a KPI value, a certificate
 
@@ -53,9 +120,9 @@ class Skill(Strict):
     id: Id
     category: Id
     name: Text
-    description: Text
-    levels: dict[int, Text]  # descriptors for levels 1-4 (0 means "not yet")
-    actions: list[SkillAction]
+    description: Paragraph
+    levels: dict[Whole, Text]  # descriptors for levels 1-4 (0 means "not yet")
+    actions: Annotated[list[SkillAction], Field(max_length=MAX_ITEMS)]
 
     @field_validator("levels")
     @classmethod
@@ -77,16 +144,16 @@ class Skill(Strict):
 
 
 class SkillsFile(Strict):
-    schema_version: Literal[1]
-    categories: list[Category]
-    skills: list[Skill]
+    schema_version: SchemaVersion
+    categories: Annotated[list[Category], Field(max_length=MAX_ITEMS)]
+    skills: Annotated[list[Skill], Field(max_length=MAX_ITEMS)]
 
 
 class Requirement(Strict):
     """A skill a role needs: the level (1-4) and how much it matters (1-5), as O*NET rates."""
 
-    level: Annotated[int, Field(ge=1, le=4)]
-    importance: Annotated[int, Field(ge=1, le=5)]
+    level: Annotated[Whole, Field(ge=1, le=4)]
+    importance: Annotated[Whole, Field(ge=1, le=5)]
 
 
 # A grade of a certificate in certifications.yaml: "moshimoshi.g2".
@@ -103,9 +170,9 @@ class Pay(Strict):
 
     kind: PayKind
     unit: Literal["hour", "year"]
-    min: Annotated[int, Field(gt=0)]
-    max: Annotated[int, Field(gt=0)]
-    year: Annotated[int, Field(ge=2000, le=2100)]
+    min: Annotated[Whole, Field(gt=0, le=1_000_000_000)]
+    max: Annotated[Whole, Field(gt=0, le=1_000_000_000)]
+    year: Annotated[Whole, Field(ge=2000, le=2100)]
     source: Text
     url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=300)] | None = None
     who: Text | None = None
@@ -129,14 +196,15 @@ class Role(Strict):
     track: Track
     entry: bool = False
     name: Text
-    description: Text
-    min_years_experience: Annotated[float, Field(ge=0, le=30)] = 0
-    skills: dict[Id, Requirement]
-    certifications: list[CertificateRef] = []  # grades in certifications.yaml that fit the role
-    values: list[Id]
-    interests: list[Id] = []
-    pay: list[Pay] = []
-    pay_note: Text | None = None  # what to say where no public statistic or survey covers the role
+    description: Paragraph
+    min_years_experience: Annotated[Years, Field(le=30)] = 0
+    skills: Annotated[dict[Id, Requirement], Field(max_length=MAX_ITEMS)]
+    # grades in certifications.yaml that fit the role
+    certifications: Annotated[list[CertificateRef], Field(max_length=MAX_ITEMS)] = []
+    values: Annotated[list[Id], Field(max_length=MAX_ITEMS)]
+    interests: Annotated[list[Id], Field(max_length=MAX_ITEMS)] = []
+    pay: Annotated[list[Pay], Field(max_length=MAX_ITEMS)] = []
+    pay_note: Paragraph | None = None  # what to say where no public statistic or survey covers the role
 
     @property
     def public_pay(self) -> list[Pay]:
@@ -145,6 +213,9 @@ class Role(Strict):
 
 KpiName = Literal["aht_seconds", "fcr_rate", "csat"]
 ExperienceKind = Literal["contact_center", "it", "sales", "management", "training", "any"]
+# What a KPI target can be: handle time in seconds (as in the answers), rates as shares.
+KPI_RANGES: dict[str, tuple[float, float]] = {"aht_seconds": (1, 7200), "fcr_rate": (0, 1),
+                                              "csat": (0, 1)}
 
 
 class Transition(Strict):
@@ -152,15 +223,24 @@ class Transition(Strict):
 
     from_role: Id = Field(alias="from")
     to: Id
-    months: Annotated[int, Field(ge=1, le=120)]
+    months: Annotated[Whole, Field(ge=1, le=120)]
     needs: Text
-    kpi_targets: dict[KpiName, float] = {}
+    kpi_targets: dict[KpiName, Real] = {}
     # Typical years of experience people have when they make this move, and which experience
     # counts: infrastructure asks for IT years, not years on the phones.
-    min_years: Annotated[float, Field(ge=0, le=30)] | None = None
+    min_years: Annotated[Years, Field(le=30)] | None = None
     counts: ExperienceKind | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("kpi_targets")
+    @classmethod
+    def _kpis_in_range(cls, targets: dict[str, float]) -> dict[str, float]:
+        for name, value in targets.items():
+            low, high = KPI_RANGES[name]
+            if not low <= value <= high:
+                raise ValueError(f"{name} must be between {low:g} and {high:g}")
+        return targets
 
     @model_validator(mode="after")
     def _years_say_what_counts(self) -> Transition:
@@ -169,9 +249,13 @@ class Transition(Strict):
         return self
 
 
+MAX_ROLES = 300  # a center's own ladder has tens of roles; planning time grows with the map
+MAX_TRANSITIONS = 3000
+
+
 class PathsFile(Strict):
-    schema_version: Literal[1]
-    values: list[Tag]
-    interests: list[Tag]
-    roles: list[Role]
-    transitions: list[Transition]
+    schema_version: SchemaVersion
+    values: Annotated[list[Tag], Field(max_length=MAX_ITEMS)]
+    interests: Annotated[list[Tag], Field(max_length=MAX_ITEMS)]
+    roles: Annotated[list[Role], Field(max_length=MAX_ROLES)]
+    transitions: Annotated[list[Transition], Field(max_length=MAX_TRANSITIONS)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cc_career.catalog import Catalog
+from cc_career.catalog import MAX_ROUTE_MONTHS, Catalog
 from cc_career.models.answers import Answers
 from cc_career.models.catalog import Role
 from cc_career.models.plan import Reason, Recommendation
@@ -34,7 +34,7 @@ def rank_targets(catalog: Catalog, answers: Answers) -> list[Recommendation]:
         if role.id == current:
             continue
         months = typical_months(catalog, current, role.id)
-        if months is None:
+        if months is None or months > MAX_ROUTE_MONTHS:  # out of reach, or of any calendar
             continue
         if answers.ideal.style == "management" and role.track == "promotion" and role.entry:
             continue

@@ -20,27 +20,48 @@ STRAIN_REST_MONTHS = 1  # … and the plan opens with a month of rest and care
 def shortest_path(catalog: Catalog, start: str, goal: str) -> list[Transition] | None:
     """The moves from `start` to `goal` with the fewest typical months (ties: fewer steps,
     then role ids), or None when `goal` cannot be reached."""
-    queue: list[tuple[int, int, tuple[str, ...], tuple[Transition, ...]]] = [(0, 0, (start,), ())]
+    found = routes_from(catalog, start).get(goal)
+    return None if found is None else list(found[2])
+
+
+def routes_from(catalog: Catalog, start: str) -> dict[str, tuple[int, int, tuple[Transition, ...]]]:
+    """The best route from `start` to every role it reaches: (months, moves, the moves). One
+    search per start role, kept on the catalog: ranking asks for every role of the map, and a
+    search per role (each copying its paths) made a long chain of roles take hours."""
+    memo = catalog.__dict__.setdefault("_routes", {})  # frozen dataclass: its own dict is free
+    if start not in memo:
+        memo[start] = _search(catalog, start)
+    return memo[start]
+
+
+def _search(catalog: Catalog, start: str) -> dict[str, tuple[int, int, tuple[Transition, ...]]]:
+    # Dijkstra on (months, steps, roles on the way); the best route to a role extends the best
+    # route to the role before it, so each role keeps only its best route and its key.
+    best: dict[str, tuple[int, int, tuple[str, ...]]] = {start: (0, 0, (start,))}
+    moves_to: dict[str, tuple[Transition, ...]] = {start: ()}
+    queue: list[tuple[int, int, tuple[str, ...]]] = [(0, 0, (start,))]
     settled: set[str] = set()
     while queue:
-        months, steps, roles, moves = heapq.heappop(queue)
-        here = roles[-1]
-        if here == goal:
-            return list(moves)
-        if here in settled:
+        key = heapq.heappop(queue)
+        here = key[2][-1]
+        if here in settled or best[here] != key:
             continue
         settled.add(here)
+        months, steps, roles = key
         for move in catalog.outgoing(here):
-            if move.to not in settled:
-                heapq.heappush(
-                    queue, (months + move.months, steps + 1, (*roles, move.to), (*moves, move))
-                )
-    return None
+            if move.to in settled:
+                continue
+            candidate = (months + move.months, steps + 1, (*roles, move.to))
+            if move.to not in best or candidate < best[move.to]:
+                best[move.to] = candidate
+                moves_to[move.to] = (*moves_to[here], move)
+                heapq.heappush(queue, candidate)
+    return {role: (key[0], key[1], moves_to[role]) for role, key in best.items() if role in settled}
 
 
 def typical_months(catalog: Catalog, start: str, goal: str) -> int | None:
-    moves = shortest_path(catalog, start, goal)
-    return None if moves is None else sum(m.months for m in moves)
+    found = routes_from(catalog, start).get(goal)
+    return None if found is None else found[0]
 
 
 def plan_route(

@@ -2,31 +2,76 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
-from cc_career.errors import Interrupted
+from cc_career import yamlio
+from cc_career.errors import CcCareerError, Interrupted
 from cc_career.interview import PACE_PER_MINUTE, question_text
+from cc_career.models.answers import Interview
 from cc_career.models.plan import Plan
-from cc_career.questionnaire.prompts import Asker, Validator
+from cc_career.questionnaire.prompts import DRAFT_HEADER, Asker, Validator, confirm
+from cc_career.writers import write_all
 
 QUESTIONS = ("career_plan", "in_n_years", "after_joining")
 SECONDS = (30, 60, 180)
 MAX_LENGTH = {"company": 200, "position": 200, "motivation": 400}  # as the answers file allows
 
 
-def ask_interview(plan: Plan, lang: str, missing: list[str], console: Console) -> dict[str, Any]:
+DRAFT_NAME = ".cc-career-interview-draft.yaml"
+
+
+def ask_interview(plan: Plan, lang: str, missing: list[str], console: Console,
+                  draft_folder: Path | None = None) -> dict[str, Any]:
     """Ask for each field in `missing` (in the answers file's order) and return the whole
-    `interview` section, the answers already in the file included. Ctrl-C stops with 130."""
+    `interview` section, the answers already in the file included. Ctrl-C (or TERM, HUP) stops
+    with 130, keeping what was answered in a draft in `draft_folder` that the next run offers."""
     asker = Asker(lang, {"interview": plan.answers.interview.model_dump(exclude_none=True)})
     console.print(asker.tr("prompt_interview.intro"))
     try:
+        kept = _load_draft(draft_folder, missing)
+        if kept and confirm(asker.tr("safety.interview_resume", path=draft_folder / DRAFT_NAME),
+                            default=True, lang=lang):
+            for field, value in kept.items():
+                asker.put(f"interview.{field}", value)
+            missing = [field for field in missing if field not in kept]
         for field in missing:
             _ASK[field](asker, plan)
     except (KeyboardInterrupt, EOFError):
+        answered = {path.split(".", 1)[1]: asker.get(path) for path in sorted(asker.asked)}
+        answered = {k: v for k, v in answered.items() if v is not None}
+        if draft_folder is not None and answered:
+            write_all(draft_folder, {DRAFT_NAME: DRAFT_HEADER + yamlio.dump({"interview": answered})},
+                      force=True)
+            raise Interrupted("safety.interview_kept", path=draft_folder / DRAFT_NAME) from None
         raise Interrupted("interview.interrupted") from None
+    if draft_folder is not None:
+        (draft_folder / DRAFT_NAME).unlink(missing_ok=True)
     return asker.answers["interview"]
+
+
+def _load_draft(folder: Path | None, missing: list[str]) -> dict[str, Any]:
+    """The interview answers an interrupted run kept, those still missing and still valid."""
+    if folder is None or not (folder / DRAFT_NAME).is_file():
+        return {}
+    try:
+        data = yamlio.load(folder / DRAFT_NAME).data
+    except CcCareerError:
+        return {}
+    kept = data.get("interview") if isinstance(data, dict) else None
+    if not isinstance(kept, dict):
+        return {}
+    valid = {}
+    for field in missing:
+        if field in kept:
+            try:
+                Interview.model_validate({field: kept[field]})
+            except ValueError:
+                continue
+            valid[field] = kept[field]
+    return valid
 
 
 def _text_rule(asker: Asker, field: str) -> Validator:

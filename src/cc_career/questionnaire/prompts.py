@@ -249,6 +249,49 @@ def load_draft(folder: Path) -> tuple[dict[str, Any], list[str]] | None:
     return data["answers"], [a for a in asked if isinstance(a, str)] if isinstance(asked, list) else []
 
 
+def check_draft(answers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """A draft as offered for resuming: every answer this version of the answers file cannot
+    take (a hand edit, a field of another version, a wrong type) is taken out, so the run
+    asks for it again instead of failing after the last question. Returns the draft and the
+    fields taken out."""
+    from pydantic import ValidationError
+
+    from cc_career.models.answers import Answers
+
+    dropped: list[str] = []
+    for _ in range(20):  # each round takes out what the last one found; a few rounds at most
+        try:
+            Answers.model_validate(answers)
+            break
+        except ValidationError as exc:
+            wrong = [[p for p in err["loc"] if p != "[key]"]
+                     for err in exc.errors(include_input=False) if err["type"] != "missing"]
+        removed = [loc for loc in wrong if _remove(answers, loc)]
+        if not removed:
+            break
+        dropped += removed
+    return answers, sorted({".".join(map(str, loc)) for loc in dropped})
+
+
+def _remove(root: Any, loc: list[Any]) -> bool:
+    """Take out the deepest part of `root` that `loc` names (pydantic puts type names of a
+    union in the loc too: they are not in the data, and the value before them is at fault)."""
+    found = []
+    node = root
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            found.append((node, part))
+            node = node[part]
+        else:
+            break
+    if not found:
+        return False
+    container, key = found[-1]
+    del container[key]
+    return True
+
+
 def drop_draft(folder: Path) -> None:
     (folder / DRAFT_NAME).unlink(missing_ok=True)
 

@@ -182,7 +182,9 @@ def render_cohort_csv(cohort: Cohort, catalog: Catalog, lang: str) -> str:
 
 def _cell(text: str) -> str:
     # A label starting like a formula would run as one in Excel (names come from data files).
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    from cc_career.untrusted import csv_cell
+
+    return csv_cell(text)
 
 
 def _skill_name(catalog: Catalog, skill_id: str, lang: str) -> str:

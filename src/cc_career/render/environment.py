@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-import unicodedata
+import stat
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -12,12 +13,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
-from cc_career import usercache
+from cc_career import untrusted, usercache
 from cc_career.i18n import t
 from cc_career.models.catalog import Text
 from cc_career.resources import templates_dir
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -31,6 +31,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
     env.filters.update(md=md, mermaid=mermaid, iso=lambda d: d.isoformat())
     return env
@@ -41,6 +42,8 @@ class _QuietCache(FileSystemBytecodeCache):
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
+            if not stat.S_ISREG(os.lstat(self._get_cache_filename(bucket)).st_mode):
+                return  # a named pipe there would make every run wait forever
             super().load_bytecode(bucket)
         except (OSError, ValueError, EOFError):
             bucket.reset()
@@ -77,23 +80,34 @@ def render(name: str, lang: str, **context: object) -> str:
     )
 
 
+class _Placed(str):
+    """Text already made safe for where it goes (by `md` or `mermaid`): left as it is."""
+
+
 def md(text: object) -> str:
     """Text a person typed, made safe to place in Markdown (tables included): one line, with
-    Markdown and HTML characters escaped."""
-    flat = " ".join(_visible(str(text)).split())
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    Markdown and HTML characters escaped (untrusted.py)."""
+    return _Placed(untrusted.markdown(text))
 
 
 def mermaid(text: object) -> str:
-    """A label Mermaid's gantt syntax accepts: no colon, semicolon, hash or line break."""
-    flat = " ".join(_visible(str(text)).split())
-    return re.sub(r"[:;#]", " ", flat).strip()
+    """A label Mermaid's gantt syntax accepts: no colon, semicolon, hash, tag or line break."""
+    return _Placed(re.sub(r"[:;#<>|]", " ", untrusted.inline(text)).strip())
 
 
-def _visible(text: str) -> str:
-    """Control and format characters (terminal escapes, bidi overrides) become spaces: typed
-    text must not act on the terminal of whoever prints the file."""
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
+_TABLE_OR_TAG = re.compile(r"(?<!\\)([|<>])")
+_LINE_START_MARK = re.compile(r"(^|\n)([ \t]*)#")
+
+
+def _finalize(value: object) -> object:
+    """Every `{{ ... }}` of a document: data labels and descriptions (a trainer's own data
+    included) reach the page through here, so a `|`, a tag or a `#` at a line's start cannot
+    break a table, open HTML or start a heading. What `md` / `mermaid` made is left alone;
+    escaping is idempotent, so a macro's output passing twice is escaped once."""
+    if not isinstance(value, str) or isinstance(value, _Placed):
+        return value
+    value = untrusted.keep_lines(value)
+    return _LINE_START_MARK.sub(r"\1\2\\#", _TABLE_OR_TAG.sub(r"\\\1", value))
 
 
 def format_day(day: dt.date, lang: str) -> str:
