@@ -117,8 +117,8 @@ def rating_screens(s: Screen, lang: str) -> list[tuple[str, str]]:
     seen = []
     names = sorted(((skill.name(lang), skill.id) for skill in CATALOG.skills.values()),
                    key=lambda pair: -len(pair[0]))
-    rate = t("prompt.rate", lang, skill="\x00").split("\x00")[1].strip()
-    written = t("prompt.written", lang, path="\x00").split("\x00")[0]
+    rate = t("prompt.rate", lang, skill="@@").split("@@")[1].strip()
+    written = t("prompt.written", lang, path="@@").split("@@")[0]
     while True:
         s.settle()
         asked = s.find(rate)

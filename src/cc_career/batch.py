@@ -97,7 +97,8 @@ class BatchResult:
     interrupted: bool = False
     notices: list[str] = field(default_factory=list)  # how the run went, e.g. fewer workers
     lang: str = "ja"  # the language of this run's messages
-    report_problem: str | None = None  # the --report file could not be written: why
+    # files written after the run (the --report file, index.csv) that could not be: path → why
+    late_problems: dict[Path, str] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -106,7 +107,7 @@ class BatchResult:
     def exit_code(self) -> int:
         """1 when any file was not planned or not written (the rest were), else 0."""
         incomplete = (self.count("failed") or self.count("refused") or self.summary_problems
-                      or self.report_problem)
+                      or self.late_problems)
         return EXIT_SOME_FAILED if incomplete else EXIT_OK
 
 
@@ -589,10 +590,17 @@ def check_report(report: Path, out: Path, inputs: list[Path], force: bool) -> tu
 
 
 def write_report(path: Path, result: BatchResult, *, force: bool = False) -> None:
-    """The report, written after the run; a failure is kept on the result (`report_problem`)
-    so that what became of every file is still told, and the exit code says it."""
+    """The report, written after the run (a failure is kept on the result)."""
+    write_late(result, path.parent, path.name, report_json(result), force=force)
+
+
+def write_late(result: BatchResult, folder: Path, name: str, text: str, *, force: bool) -> bool:
+    """A file written after the run: a failure is kept on the result (`late_problems`) so that
+    what became of every file is still told, and the exit code says it."""
     try:
-        write_all(path.parent, {path.name: report_json(result)}, force=force)
+        write_all(folder, {name: text}, force=force)
     except CcCareerError as error:
-        result.report_problem = error.render(result.lang)
+        result.late_problems[folder / name] = error.render(result.lang)
+        return False
+    return True
 

@@ -19,12 +19,12 @@ from cc_career.batch import (
     ordered_inputs,
     run_batch,
     shown,
+    write_late,
     write_report,
 )
 from cc_career.errors import EXIT_INTERRUPTED, InputError, UsageError
 from cc_career.i18n import t
 from cc_career.render.cohort import SUMMARY_FILES
-from cc_career.writers import write_all
 
 REFUSED_SHOWN = 10
 
@@ -86,9 +86,9 @@ def _tell(result: BatchResult, report: Path | None, lang: str, terminal: bool | 
                      csv=shown(result.out / SUMMARY_FILES[1])))
     if (result.out / INDEX_FILE).is_file():
         _say(lang, t("screen.batch_index", lang, path=shown(result.out / INDEX_FILE)))
-    if result.report_problem:
-        sys.stderr.write(f"cc-career: {result.report_problem}\n")
-    elif report is not None:
+    for problem in result.late_problems.values():
+        sys.stderr.write(f"cc-career: {problem}\n")
+    if report is not None and report not in result.late_problems:
         _say(lang, t("batch.report", lang, path=shown(report)))
     if result.interrupted:
         sys.stderr.write(t("batch.interrupted", lang, total=result.total, done=len(result.files),
@@ -164,7 +164,7 @@ def write_index(result: BatchResult, lang: str) -> None:
         status = "unreadable" if status == "failed" and not entry.readable else status
         writer.writerow([csv_cell(entry.file), t(f"screen.status_{status}", lang),
                          csv_cell(entry.output or ""), csv_cell(problem)])
-    write_all(result.out, {INDEX_FILE: "\ufeff" + buffer.getvalue()}, force=True)
+    write_late(result, result.out, INDEX_FILE, "\ufeff" + buffer.getvalue(), force=True)
 
 
 @contextmanager

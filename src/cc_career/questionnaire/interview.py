@@ -12,7 +12,7 @@ from cc_career.errors import CcCareerError, Interrupted
 from cc_career.interview import PACE_PER_MINUTE, question_text
 from cc_career.models.answers import Interview
 from cc_career.models.plan import Plan
-from cc_career.questionnaire.prompts import DRAFT_HEADER, Asker, Validator, confirm
+from cc_career.questionnaire.prompts import Asker, Validator, confirm
 from cc_career.writers import write_all
 
 QUESTIONS = ("career_plan", "in_n_years", "after_joining")
@@ -43,7 +43,8 @@ def ask_interview(plan: Plan, lang: str, missing: list[str], console: Console,
         answered = {path.split(".", 1)[1]: asker.get(path) for path in sorted(asker.asked)}
         answered = {k: v for k, v in answered.items() if v is not None}
         if draft_folder is not None and answered:
-            write_all(draft_folder, {DRAFT_NAME: DRAFT_HEADER + yamlio.dump({"interview": answered})},
+            header = f"# {asker.tr('screen.draft_header')}\n"
+            write_all(draft_folder, {DRAFT_NAME: header + yamlio.dump({"interview": answered})},
                       force=True)
             raise Interrupted("safety.interview_kept", path=draft_folder / DRAFT_NAME) from None
         raise Interrupted("interview.interrupted") from None
