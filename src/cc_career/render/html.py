@@ -1,0 +1,153 @@
+"""The printable pages: `career-plan.html`, `interview-answer.html`, `cohort-summary.html`.
+
+Self-contained (the CSS and the SVG pictures are inside; no script, no font or image to
+fetch), A4 print CSS, Japanese broken between BudouX phrases with kinsoku. Rendered with
+autoescape ON: every value a person or a data file supplied is text, never markup.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from cc_career import usercache
+from cc_career.catalog import Catalog
+from cc_career.i18n import t
+from cc_career.interview import InterviewAnswer
+from cc_career.models.plan import Plan
+from cc_career.render.environment import _QuietCache, format_day, format_month, format_months
+from cc_career.render.html_view import PlanView, plan_view
+from cc_career.render.svg import bar_chart_svg, skills_svg, timeline_svg
+from cc_career.resources import templates_dir
+
+PLAN_HTML = "career-plan.html"
+INTERVIEW_HTML = "interview-answer.html"
+COHORT_HTML = "cohort-summary.html"
+
+
+@cache
+def html_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir()),
+        bytecode_cache=_compiled_templates(),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(plain=plain, css_string=css_string, iso=lambda d: d.isoformat())
+    return env
+
+
+def _compiled_templates() -> _QuietCache | None:
+    """As environment.py does for the Markdown templates; the key also names this module,
+    whose options (autoescape, finalize) are compiled into the templates."""
+    folder = usercache.folder("templates")
+    try:
+        options = usercache.key(Path(__file__).read_bytes())[:12]
+    except OSError:
+        return None
+    return None if folder is None else _QuietCache(str(folder), f"html-{options}-%s.cache")
+
+
+@pass_context
+def _finalize(context: Context, value: object) -> object:
+    """Every `{{ value }}` of plain text: control characters out, HTML-escaped, and in Japanese
+    a `<wbr>` between BudouX phrases, so lines break between words, never inside one."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return phrases(value, context.get("lang", "ja"))
+
+
+def phrases(text: str, lang: str) -> Markup:
+    text = _visible(text)
+    if lang != "ja" or not text.strip():
+        return escape(text)
+    from cc_career.render.wrap import _phrases_parser
+
+    pieces: list[str] = []
+    for part in _phrases_parser().parse(text):
+        # BudouX may cut a number ("202|7年") or a figure from its unit ("420|秒"): glue them.
+        if pieces and (_glues(pieces[-1][-1]) or _glues(part[0])):
+            pieces[-1] += part
+        else:
+            pieces.append(part)
+    return Markup("<wbr>").join(escape(piece) for piece in pieces)
+
+
+def _glues(ch: str) -> bool:
+    return (ch.isascii() and (ch.isalnum() or ch in "/.:%,+-")) or unicodedata.category(ch) == "Nd"
+
+
+def plain(value: object) -> Markup:
+    """Escaped text without break hints: for attributes (`title=`, `aria-label=`)."""
+    return escape(_visible(str(value)))
+
+
+def css_string(value: object) -> Markup:
+    """A CSS string literal (the printed page header) that no text can break out of: every
+    character but letters and digits is written as a CSS escape."""
+    out = []
+    for ch in _visible(str(value)):
+        out.append(ch if ch.isalnum() and ch.isascii() else f"\\{ord(ch):06x}")
+    return Markup('"' + "".join(out) + '"')
+
+
+def _visible(text: str) -> str:
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t" else ch
+                   for ch in text)
+
+
+def render_page(template_name: str, lang: str, **context: object) -> str:
+    template = html_environment().get_template(f"{template_name}.html.j2")
+    return template.render(
+        lang=lang,
+        t=lambda key, **params: t(key, lang, **params),
+        day=lambda d: format_day(d, lang),
+        month=lambda d: format_month(d, lang),
+        duration=lambda months: format_months(months, lang),
+        **context,
+    )
+
+
+# ---- the three pages ---------------------------------------------------------------------------
+
+
+def render_plan_html(plan: Plan, catalog: Catalog, lang: str | None = None) -> str:
+    view = plan_view(plan, catalog, lang)
+    return plan_page(view)
+
+
+def plan_page(view: PlanView) -> str:
+    return render_page("career-plan", view.lang, view=view, timeline=timeline_svg(view),
+                       skills_chart=skills_svg(view), has_steps=bool(view.steps))
+
+
+def render_interview_html(answer: InterviewAnswer, plan: Plan, length: str, band: str) -> str:
+    return render_page("interview-answer", answer.lang, answer=answer, name=plan.answers.name,
+                       made_on=plan.today, length=length, band=band)
+
+
+def render_cohort_html(cohort, catalog: Catalog, lang: str, *, skill, role, action) -> str:  # noqa: ANN001
+    """The cohort summary with its charts; `cohort` is render.cohort.Cohort (aggregate only)."""
+    charts = {
+        "needs": bar_chart_svg([(skill(n.skill_id), n.weight, str(n.weight)) for n in cohort.needs],
+                               title=t("html.co_needs_chart", lang), ident="chart-needs", colour="#c05621"),
+        "roles": bar_chart_svg([(role(r), n, t("html.co_people", lang, count=n)) for r, n in cohort.roles],
+                               title=t("html.co_roles_chart", lang), ident="chart-roles"),
+        "tracks": bar_chart_svg([(t(f"track.{k}", lang), n, t("html.co_people", lang, count=n))
+                                 for k, n in cohort.tracks],
+                                title=t("html.co_tracks_chart", lang), ident="chart-tracks", colour="#2c7a7b"),
+        "ratings": bar_chart_svg([(skill(g.skill_id), g.mean_gap, f"{g.mean_gap:.1f}") for g in cohort.rating_gaps],
+                                 title=t("html.co_ratings_chart", lang), ident="chart-ratings",
+                                 colour="#6b46c1"),
+    }
+    return render_page("cohort-summary", lang, cohort=cohort, charts=charts, skill=skill, role=role,
+                       action=action, percent=lambda part, whole: round(100 * part / whole) if whole else 0)
