@@ -144,8 +144,10 @@ def render_cohort_html(cohort, catalog: Catalog, lang: str, *, skill, role, acti
                                title=t("html.co_roles_chart", lang), ident="chart-roles"),
         "tracks": bar_chart_svg([(t(f"track.{k}", lang), n, t("html.co_people", lang, count=n))
                                  for k, n in cohort.tracks],
-                                title=t("html.co_tracks_chart", lang), ident="chart-tracks", colour="#2c7a7b"),
-        "ratings": bar_chart_svg([(skill(g.skill_id), g.mean_gap, f"{g.mean_gap:.1f}") for g in cohort.rating_gaps],
+                                title=t("html.co_tracks_chart", lang), ident="chart-tracks",
+                                colour="#2c7a7b"),
+        "ratings": bar_chart_svg([(skill(g.skill_id), g.mean_gap, f"{g.mean_gap:.1f}")
+                                  for g in cohort.rating_gaps],
                                  title=t("html.co_ratings_chart", lang), ident="chart-ratings",
                                  colour="#6b46c1"),
     }

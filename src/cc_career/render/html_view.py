@@ -157,7 +157,8 @@ def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView
         skills=skills,
         has_trainer=bool(current.trainer_skills),
         disagreements=tuple((skill_name(s), own, trainer) for s, own, trainer in plan.disagreements[:3]),
-        certifications=tuple((c.name(lang), c.issuer(lang), c.role.name(lang)) for c in plan.certification_gaps),
+        certifications=tuple((c.name(lang), c.issuer(lang), c.role.name(lang))
+                             for c in plan.certification_gaps),
         experience_note=_experience_note(plan, lang),
         milestones=milestones,
         chains=tuple((c.want.name(lang), t("html.chain_need", lang, skill=skill_name(c.gap.skill_id),
@@ -260,6 +261,7 @@ def _with_jobcard(view: PlanView, plan: Plan, catalog: Catalog) -> PlanView:
     """The four boxes of ジョブ・カード 様式1-1, each a few lines in the person's voice, from the
     same facts the plan shows (no health answers: the sheet is shown to others)."""
     lang = view.lang
+    sep = t("list.sep", lang)
     ideal = plan.answers.ideal
     current = plan.answers.current
     values = []
@@ -275,27 +277,28 @@ def _with_jobcard(view: PlanView, plan: Plan, catalog: Catalog) -> PlanView:
     strengths = [t("html.jc_experience", lang, role=catalog.roles[current.role].name(lang),
                    years=f"{current.years_total:g}")]
     strengths += [t("html.jc_strength", lang, skill=catalog.skills[s].name(lang),
-                    means=catalog.skills[s].levels[level](lang))
+                    means=catalog.skills[s].levels[level](lang).rstrip("。."))
                   for s, level in plan.strengths[:4] if level >= 1]
     kpis = [fact for label, fact in view.facts if label == "KPI"]
     if kpis:
         strengths.append(t("html.jc_kpis", lang, kpis=kpis[0]))
     if current.certifications:
-        strengths.append(t("html.jc_certifications", lang, certs=t("list.sep", lang).join(current.certifications)))
+        strengths.append(t("html.jc_certifications", lang, certs=sep.join(current.certifications)))
     weakest = [row for row in view.skills if row.gap][:2]
     if weakest:
-        strengths.append(t("html.jc_weakness", lang, skills=t("list.sep", lang).join(r.name for r in weakest)))
+        strengths.append(t("html.jc_weakness", lang, skills=sep.join(r.name for r in weakest)))
 
     future = []
     if plan.strain:
         future.append(t("html.jc_rest_first", lang))
     if view.steps:
-        future.append(t("html.jc_target", lang, role=view.target, month=format_month(view.realistic_end, lang)))
+        future.append(t("html.jc_target", lang, role=view.target,
+                        month=format_month(view.realistic_end, lang)))
         if len(view.roles) > 2:
             future.append(t("html.jc_route", lang, route=t("html.arrow", lang).join(view.roles)))
     else:
         future.append(t("html.jc_stay", lang, role=view.target))
-    future.append(view.target_description)
+    future.append(t("html.jc_role_about", lang, role=view.target, description=view.target_description))
 
     todo = [t("html.jc_todo", lang, day=format_day(m.date, lang), action=m.action)
             for m in view.milestones if m.kind != "wellbeing"][:4]

@@ -94,8 +94,8 @@ def _svg(height: float, title: str, desc: str, body: Iterable[Markup], *, css_cl
 
 LEFT, RIGHT = 8, 12
 LANE_LABEL = 15  # room for the lane's name above its bar
-BAR = 14
-MARK = 13  # a milestone marker's row height
+BAR = 16
+MARK = 16  # a milestone marker's row height
 AXIS = 22
 
 
@@ -219,7 +219,7 @@ def _marker(cx: float, cy: float, mark: MilestoneRow, lang: str) -> Markup:
     label = t("html.tl_mark", lang, number=mark.number, day=format_day(mark.date, lang), kind=mark.kind_label,
               action=mark.action)
     return _el("g", {"class": f"mark mark-{mark.kind}"}, _el("title", {}, label), shape,
-               _text(cx, cy + 2.6, str(mark.number), size=7.5, anchor="middle", fill="#ffffff",
+               _text(cx, cy + 3.2, str(mark.number), size=9, anchor="middle", fill="#ffffff",
                      font_weight="bold"))
 
 
@@ -237,8 +237,9 @@ def _ticks(start: dt.date, end: dt.date, x, bottom: float, lang: str) -> list[Ma
                                      "stroke": "#a0aec0" if major else "#e2e8f0", "stroke_width": 1}))
             label = (t("html.tl_year", lang, year=day.year) if major
                      else t("html.tl_month", lang, month=day.month))
-            body.append(_text(lx + 2, AXIS - 8, label, size=FONT - 1, fill="#4a5568",
-                              font_weight="bold" if major else None))
+            if lx + 2 + text_width(label, FONT - 1) <= WIDTH:  # no label cut off at the edge
+                body.append(_text(lx + 2, AXIS - 8, label, size=FONT - 1, fill="#4a5568",
+                                  font_weight="bold" if major else None))
         month = day.month + step
         day = dt.date(day.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
     return body
