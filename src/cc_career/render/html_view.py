@@ -278,7 +278,7 @@ def _with_jobcard(view: PlanView, plan: Plan, catalog: Catalog) -> PlanView:
                    years=f"{current.years_total:g}")]
     strengths += [t("html.jc_strength", lang, skill=catalog.skills[s].name(lang),
                     means=catalog.skills[s].levels[level](lang).rstrip("。."))
-                  for s, level in plan.strengths[:4] if level >= 1]
+                  for s, level in plan.strengths[:3] if level >= 1]
     kpis = [fact for label, fact in view.facts if label == "KPI"]
     if kpis:
         strengths.append(t("html.jc_kpis", lang, kpis=kpis[0]))
@@ -301,7 +301,7 @@ def _with_jobcard(view: PlanView, plan: Plan, catalog: Catalog) -> PlanView:
     future.append(t("html.jc_role_about", lang, role=view.target, description=view.target_description))
 
     todo = [t("html.jc_todo", lang, day=format_day(m.date, lang), action=m.action)
-            for m in view.milestones if m.kind != "wellbeing"][:4]
+            for m in view.milestones if m.kind != "wellbeing"][:3]
     if plan.strain and view.rest_until:
         todo.insert(0, t("html.jc_todo_rest", lang, day=format_day(view.rest_until, lang)))
     if view.reviews:
