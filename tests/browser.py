@@ -26,7 +26,7 @@ REQUIRE_ENV = "CC_CAREER_REQUIRE_BROWSER"
 A4_POINTS = (595.28, 841.89)
 # A4 less the page's side margins (14 mm each), in CSS pixels: the width the print layout has.
 A4_CONTENT_PX = round((210 - 28) / 25.4 * 96)
-PHONE_PX = 390
+PHONE_PX = 500  # Chromium's narrowest headless window; the phone layout applies below 600 px
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",

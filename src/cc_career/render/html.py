@@ -75,15 +75,17 @@ def phrases(text: str, lang: str) -> Markup:
     pieces: list[str] = []
     for part in _phrases_parser().parse(text):
         # BudouX may cut a number ("202|7年") or a figure from its unit ("420|秒"): glue them.
-        if pieces and (_glues(pieces[-1][-1]) or _glues(part[0])):
+        if pieces and _glued(pieces[-1][-1], part[0]):
             pieces[-1] += part
         else:
             pieces.append(part)
     return Markup("<wbr>").join(escape(piece) for piece in pieces)
 
 
-def _glues(ch: str) -> bool:
-    return (ch.isascii() and (ch.isalnum() or ch in "/.:%,+-")) or unicodedata.category(ch) == "Nd"
+def _glued(before: str, after: str) -> bool:
+    """No break here: after a digit, inside a number ("1,200", "3.5"), or inside a Latin word."""
+    latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+    return before.isdigit() or (after.isdigit() and before in ",./:") or latin
 
 
 def plain(value: object) -> Markup:
