@@ -32,7 +32,8 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
          "--disable-extensions", "--disable-default-apps", "--no-default-browser-check",
          "--metrics-recording-only", "--mute-audio", "--disable-client-side-phishing-detection",
-         "--disable-domain-reliability", "--disable-breakpad", "--no-service-autorun", "--password-store=basic",
+         "--disable-domain-reliability", "--disable-breakpad", "--no-service-autorun",
+         "--password-store=basic",
          "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate,"
          "AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions")
 

@@ -70,7 +70,8 @@ def persona_prints(browser, catalog, tmp_path_factory):
     folder = tmp_path_factory.mktemp("prints")
     pages = {(name, lang): _plan_page(name, lang, catalog, folder) for name in NAMES for lang in ("ja", "en")}
     with ThreadPoolExecutor(3) as pool:
-        shots = dict(zip(pages, pool.map(lambda item: render(browser, item[0], folder), pages.values())))
+        shots = dict(zip(pages, pool.map(lambda item: render(browser, item[0], folder), pages.values()),
+                             strict=True))
     return {key: (shots[key], pages[key][1]) for key in pages}
 
 
