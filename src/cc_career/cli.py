@@ -162,7 +162,7 @@ def plan(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """質問に答えてキャリアプランを作る / Answer the questions, get career-plan.md."""
+    """質問に答えてキャリアプランを作る / Answer the questions, get career-plan.md and .html."""
     with _errors(lang.value if lang else "auto"):
         from cc_career.commands import plan as plan_command
 
@@ -208,9 +208,9 @@ def interview_answer(
     """面接で話すキャリアプランの答えを作る / Your interview answer, built from your plan.
 
     回答ファイル（既定: ./cc-career-answers.yaml）の interview の足りない項目だけを質問し、
-    interview-answer.md と印刷用の interview-answer.txt を書き出します。
+    interview-answer.md、練習用の interview-answer.html、印刷用の interview-answer.txt を書き出します。
     Asks only for the interview details the answers file lacks, then writes
-    interview-answer.md and a printable interview-answer.txt."""
+    interview-answer.md, interview-answer.html to practise with and a printable interview-answer.txt."""
     with _errors(lang.value if lang else "auto"):
         from cc_career.commands import interview
 
