@@ -8,7 +8,7 @@ autoescape ON: every value a person or a data file supplied is text, never marku
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -67,10 +67,18 @@ def _finalize(context: Context, value: object) -> object:
 
 
 def phrases(text: str, lang: str) -> Markup:
-    text = _visible(text)
-    if lang != "ja" or not text.strip():
-        return escape(text)
+    return _phrases(text) if lang == "ja" else escape(_visible(text))
+
+
+@lru_cache(maxsize=16_384)
+def _phrases(text: str) -> Markup:
+    """`text` escaped, with a <wbr> between BudouX's phrases. Kept: labels and the data's
+    action texts recur in every plan of a batch, and parsing is most of a page's time."""
     from cc_career.render.wrap import _phrases_parser
+
+    text = _visible(text)
+    if not text.strip():
+        return escape(text)
 
     pieces: list[str] = []
     for part in _phrases_parser().parse(text):
@@ -103,6 +111,8 @@ def css_string(value: object) -> Markup:
 
 
 def _visible(text: str) -> str:
+    if text.isprintable():  # the usual case: no control or format character to drop
+        return text
     return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t" else ch
                    for ch in text)
 

@@ -12,7 +12,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from cc_career.i18n import t
 from cc_career.render.environment import format_day, format_month
@@ -36,28 +36,42 @@ SOURCE_FILLS = {"self": "#2b6cb0", "trainer": "#2f855a", "assumed": "url(#cc-hat
 
 def _el(tag: str, attrs: dict[str, object] | None = None, *children: object) -> Markup:
     """`<tag attr="…">children</tag>`: attribute values and plain-string children are escaped;
-    only Markup (another element) passes through as markup."""
-    parts = [tag]
+    only Markup (another element) passes through as markup. Built as plain text and marked
+    safe once (a page draws thousands of these)."""
+    out = [f"<{tag}"]
     for key, value in (attrs or {}).items():
         if value is None:
             continue
-        parts.append(f'{key.rstrip("_").replace("_", "-")}="{escape(_number(value))}"')
-    opening = " ".join(parts)
-    inner = Markup("").join(child if isinstance(child, Markup) else escape(_plain(child))
-                            for child in children)
+        shown = _number(value) if isinstance(value, int | float) else _escape(str(value))
+        out.append(f' {key.rstrip("_").replace("_", "-")}="{shown}"')
     if not children:
-        return Markup(f"<{opening}/>")
-    return Markup(f"<{opening}>") + inner + Markup(f"</{tag}>")
+        out.append("/>")
+        return Markup("".join(out))
+    out.append(">")
+    out.extend(child if isinstance(child, Markup) else _escape(_plain(child)) for child in children)
+    out.append(f"</{tag}>")
+    return Markup("".join(out))
 
 
-def _number(value: object) -> object:
-    return f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else value
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def _escape(text: str) -> str:
+    """What markupsafe.escape does, as plain text."""
+    return text.translate(_ESCAPES)
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
 def _plain(text: object) -> str:
     """Control and format characters (bidi overrides) become spaces: they must not reorder or
     hide what the picture says."""
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in str(text))
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
 
 
 def text_width(text: str, size: float = FONT) -> float:
