@@ -11,19 +11,17 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from cc_career import usercache
 from cc_career.catalog import Catalog
 from cc_career.i18n import t
 from cc_career.interview import InterviewAnswer
 from cc_career.models.plan import Plan
-from cc_career.render.environment import _QuietCache, format_day, format_month, format_months
+from cc_career.render.environment import format_day, format_month, format_months, template_environment
 from cc_career.render.html_view import PlanView, plan_view
 from cc_career.render.svg import bar_chart_svg, skills_svg, timeline_svg
-from cc_career.resources import templates_dir
 
 PLAN_HTML = "career-plan.html"
 INTERVIEW_HTML = "interview-answer.html"
@@ -32,29 +30,9 @@ COHORT_HTML = "cohort-summary.html"
 
 @cache
 def html_environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(templates_dir()),
-        bytecode_cache=_compiled_templates(),
-        undefined=StrictUndefined,
-        autoescape=True,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = template_environment(autoescape=True, options_from=Path(__file__), finalize=_finalize)
     env.filters.update(plain=plain, css_string=css_string, iso=lambda d: d.isoformat())
     return env
-
-
-def _compiled_templates() -> _QuietCache | None:
-    """As environment.py does for the Markdown templates; the key also names this module,
-    whose options (autoescape, finalize) are compiled into the templates."""
-    folder = usercache.folder("templates")
-    try:
-        options = usercache.key(Path(__file__).read_bytes())[:12]
-    except OSError:
-        return None
-    return None if folder is None else _QuietCache(str(folder), f"html-{options}-%s.cache")
 
 
 @pass_context
