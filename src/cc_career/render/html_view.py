@@ -14,7 +14,7 @@ from cc_career.catalog import Catalog
 from cc_career.i18n import t
 from cc_career.models.plan import Plan
 from cc_career.render.environment import format_day, format_month, format_months
-from cc_career.render.words import level_label, pay_text, reason_text, tags_text
+from cc_career.render.words import level_label, pay_text, reason_text, tags_text, yearly_amount
 
 
 @dataclass(frozen=True)
@@ -239,9 +239,8 @@ def _ideal(plan: Plan, catalog: Catalog, lang: str) -> tuple[tuple[str, str], ..
                                           day=format_day(plan.horizon_end, lang))),
     ]
     if ideal.salary_target_jpy:
-        rows.append((t("html.ideal_salary", lang), t("html.salary_value", lang,
-                                                     man=f"{round(ideal.salary_target_jpy / 10_000):,}",
-                                                     million=f"{ideal.salary_target_jpy / 1_000_000:,.1f}")))
+        rows.append((t("html.ideal_salary", lang),
+                     t("html.salary_value", lang, amount=yearly_amount(ideal.salary_target_jpy, lang))))
     reasons = plan.answers.concerns.reasons
     if reasons:
         rows.append((t("html.ideal_concerns", lang), t("list.sep", lang).join(t(f"concern.{r}", lang)
@@ -271,8 +270,7 @@ def _with_jobcard(view: PlanView, plan: Plan, catalog: Catalog) -> PlanView:
         values.append(t("html.jc_interests", lang, tags=tags_text(ideal.interests, catalog.interests, lang)))
     values.append(t("html.jc_style", lang, style=t(f"style.{ideal.style}", lang)))
     if ideal.salary_target_jpy:
-        values.append(t("html.jc_salary", lang, man=f"{round(ideal.salary_target_jpy / 10_000):,}",
-                        million=f"{ideal.salary_target_jpy / 1_000_000:,.1f}"))
+        values.append(t("html.jc_salary", lang, amount=yearly_amount(ideal.salary_target_jpy, lang)))
 
     strengths = [t("html.jc_experience", lang, role=catalog.roles[current.role].name(lang),
                    years=f"{current.years_total:g}")]
