@@ -91,7 +91,7 @@ def css_string(value: object) -> Markup:
 def _visible(text: str) -> str:
     if text.isprintable():  # the usual case: no control or format character to drop
         return text
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t" else ch
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch
                    for ch in text)
 
 
