@@ -202,7 +202,7 @@ def _skill_rows(plan: Plan, catalog: Catalog, lang: str) -> tuple[SkillRow, ...]
 def _facts(plan: Plan, catalog: Catalog, lang: str) -> tuple[tuple[str, str], ...]:
     current = plan.answers.current
     sep = t("list.sep", lang)
-    years = lambda value: t("html.years", lang, years=f"{value:g}")  # noqa: E731
+    years = lambda value: years_text(value, lang)  # noqa: E731
     rows = [
         (t("html.fact_role", lang), t("html.role_years", lang, role=catalog.roles[current.role].name(lang),
                                       years=years(current.years_in_role))),
@@ -226,6 +226,13 @@ def _facts(plan: Plan, catalog: Catalog, lang: str) -> tuple[tuple[str, str], ..
     rows.append((t("html.fact_certifications", lang),
                  sep.join(current.certifications) if current.certifications else t("html.none", lang)))
     return tuple(rows)
+
+
+def years_text(value: float, lang: str) -> str:
+    """1 → "1年" / "1 year"; 2.5 → "2.5年" / "2.5 years"."""
+    if lang == "ja":
+        return f"{value:g}年"
+    return f"{value:g} year" + ("" if value == 1 else "s")
 
 
 def _ideal(plan: Plan, catalog: Catalog, lang: str) -> tuple[tuple[str, str], ...]:
@@ -273,7 +280,7 @@ def _with_jobcard(view: PlanView, plan: Plan, catalog: Catalog) -> PlanView:
         values.append(t("html.jc_salary", lang, amount=yearly_amount(ideal.salary_target_jpy, lang)))
 
     strengths = [t("html.jc_experience", lang, role=catalog.roles[current.role].name(lang),
-                   years=f"{current.years_total:g}")]
+                   years=years_text(current.years_total, lang))]
     strengths += [t("html.jc_strength", lang, skill=catalog.skills[s].name(lang),
                     means=catalog.skills[s].levels[level](lang).rstrip("。."))
                   for s, level in plan.strengths[:3] if level >= 1]
