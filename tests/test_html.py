@@ -113,7 +113,7 @@ def test_skills_picture_tells_rated_from_assumed_and_carries_the_numbers_as_text
     assert [source for source, _ in rows] == ["assumed", "self", "trainer", "assumed"]
     assert rows[1][1] == "コミュニケーション: いま2（自己評価）、必要3、重要度4"
     assert 'fill="url(#cc-hatch)"' in svg and '<pattern id="cc-hatch"' in svg
-    assert "2 → 3<" in svg and "1 → 1（仮）<" in svg
+    assert "2 → 3<" in svg and "1 ≥ 1（仮）<" in svg and "2 ≥ 2<" in svg
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and 'role="img"' in svg
     assert "<title id=\"skills-title\">スキルのいまと必要なレベル（4項目）</title>" in svg
 

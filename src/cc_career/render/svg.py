@@ -312,7 +312,7 @@ def _skill_row(row: SkillRow, y: float, left: float, per_level: float, lang: str
                                   "height": ROW - 14, "fill": SOURCE_FILLS[row.source],
                                   "stroke": "#4a5568" if row.source == "assumed" else None,
                                   "stroke_dasharray": "3 2" if row.source == "assumed" else None}))
-    value = t("html.sk_value", lang, now=row.now, needed=row.needed) + (
+    value = t("html.sk_value" if row.gap else "html.sk_value_met", lang, now=row.now, needed=row.needed) + (
         t("html.sk_assumed_mark", lang) if row.source == "assumed" else "")
     parts.append(_text(WIDTH - 4, y + ROW / 2 + 4, value, anchor="end",
                        font_weight="bold" if row.gap else None, fill="#c53030" if row.gap else "#2f855a"))
