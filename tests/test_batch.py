@@ -18,7 +18,7 @@ from cc_career.cli import app
 from cc_career.safe_names import assign_names, safe_name
 
 REPO = Path(__file__).resolve().parent.parent
-SUMMARY = ("cohort-summary.md", "cohort-summary.csv")
+SUMMARY = ("cohort-summary.md", "cohort-summary.csv", "cohort-summary.html")
 
 # The SPEC's example answers file, without its interview section (tested on its own below).
 SPEC_ANSWERS = """\
@@ -135,7 +135,7 @@ def test_a_mixed_cohort_writes_the_good_files_and_lists_the_broken_ones(runner, 
     written = {p.name for p in out.iterdir() if p.is_dir()}
     assert written == set(EXPECTED_FOLDERS.values())
     for folder in written:
-        assert sorted(p.name for p in (out / folder).iterdir()) == ["career-plan.md"]
+        assert sorted(p.name for p in (out / folder).iterdir()) == ["career-plan.html", "career-plan.md"]
     assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted([*SUMMARY, "index.csv"])
     # nothing anywhere but the inputs, the output folder and the report
     everything = {p for p in tmp_path.rglob("*") if p.is_file()}
@@ -507,8 +507,10 @@ def test_a_complete_interview_section_gets_an_interview_answer(tmp_path):
     result = run_batch([cohort], tmp_path / "out", jobs=1)
     assert [f.status for f in result.files] == ["written", "written"]
     assert sorted(p.name for p in (tmp_path / "out" / "山田_花子").iterdir()) == [
-        "career-plan.md", "interview-answer.md", "interview-answer.txt"]
-    assert sorted(p.name for p in (tmp_path / "out" / "鈴木").iterdir()) == ["career-plan.md"]
+        "career-plan.html", "career-plan.md", "interview-answer.html", "interview-answer.md",
+        "interview-answer.txt"]
+    assert sorted(p.name for p in (tmp_path / "out" / "鈴木").iterdir()) == ["career-plan.html",
+                                                                          "career-plan.md"]
 
 
 # ---- safe names ------------------------------------------------------------------------------

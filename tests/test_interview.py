@@ -410,7 +410,7 @@ def _with_interview(name: str, lang: str, **changes: object):
 def test_render_interview_files_is_deterministic_and_names_both_files():
     plan = _with_interview("trainer_to_hr", "en")
     first = render_interview_files(plan, catalog(), "en")
-    assert sorted(first) == ["interview-answer.md", "interview-answer.txt"]
+    assert sorted(first) == ["interview-answer.html", "interview-answer.md", "interview-answer.txt"]
     assert first == render_interview_files(plan, catalog(), "en")
 
 

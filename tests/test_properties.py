@@ -245,9 +245,11 @@ def test_any_valid_answers_make_a_plan_in_date_order_written_only_inside_out(dat
                      lang=data.draw(st.sampled_from([None, "ja", "en"])), data_dir=None, today=today)
     written = {p.relative_to(root) for p in root.rglob("*")}
     assert written == {Path("answers.yaml"), Path("out"), Path("out/career-plan.md"),
-                       Path("out/cc-career-answers.yaml")}
+                       Path("out/career-plan.html"), Path("out/cc-career-answers.yaml")}
     markdown = (out / "career-plan.md").read_text("utf-8")
     assert not [c for c in markdown if unicodedata.category(c) in ("Cc", "Cf") and c != "\n"]
+    page = (out / "career-plan.html").read_text("utf-8")
+    assert not [c for c in page if unicodedata.category(c) in ("Cc", "Cf") and c != "\n"]
     for match in LINK.finditer(markdown):
         target = next(g for g in match.groups() if g is not None)
         inside = not Path(target).is_absolute() and ".." not in Path(target).parts and ":" not in target

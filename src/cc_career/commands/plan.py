@@ -1,4 +1,5 @@
-"""`cc-career plan`: answers (asked, replayed or both) → career-plan.md + cc-career-answers.yaml."""
+"""`cc-career plan`: answers (asked, replayed or both) → career-plan.md, career-plan.html and
+cc-career-answers.yaml."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from cc_career.commands.common import at_terminal, plan_for, program, resolve_la
 from cc_career.errors import InputError, UsageError
 from cc_career.i18n import t
 from cc_career.models.answers import Answers
+from cc_career.render.html import PLAN_HTML, render_plan_html
 from cc_career.render.plan_md import render_plan
 from cc_career.writers import holds, write_all
 
@@ -79,7 +81,8 @@ def run(
     shown = resolve_lang(lang, answers)
     _LANG["lang"] = shown
     plan = plan_for(answers, catalog, today)
-    files = {PLAN_NAME: render_plan(plan, catalog, shown), ANSWERS_NAME: dump_answers(answers)}
+    files = {PLAN_NAME: render_plan(plan, catalog, shown), PLAN_HTML: render_plan_html(plan, catalog, shown),
+             ANSWERS_NAME: dump_answers(answers)}
     if asker is not None:
         from cc_career.questionnaire.prompts import drop_draft
 

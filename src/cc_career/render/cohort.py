@@ -17,7 +17,7 @@ from cc_career.models.catalog import TRACKS
 from cc_career.models.plan import Plan
 from cc_career.render.environment import md, render
 
-SUMMARY_FILES = ("cohort-summary.md", "cohort-summary.csv")
+SUMMARY_FILES = ("cohort-summary.md", "cohort-summary.csv", "cohort-summary.html")
 TOP = 10  # rows of training needs and of rating differences
 BAR_WIDTH = 20
 
@@ -131,7 +131,20 @@ def render_summary(facts: list[PlanFacts], catalog: Catalog, lang: str, *, files
     return {
         SUMMARY_FILES[0]: render_cohort_md(cohort, catalog, lang),
         SUMMARY_FILES[1]: render_cohort_csv(cohort, catalog, lang),
+        SUMMARY_FILES[2]: render_cohort_page(cohort, catalog, lang),
     }
+
+
+def render_cohort_page(cohort: Cohort, catalog: Catalog, lang: str) -> str:
+    """`cohort-summary.html`: the same summary with its charts drawn, to print for a meeting."""
+    from cc_career.render.html import render_cohort_html
+
+    def first_action(need: TrainingNeed) -> tuple[str, str]:
+        actions = catalog.skills[need.skill_id].actions_from(need.common_level)
+        return (actions[0].do(lang), actions[0].check(lang)) if actions else ("—", "—")
+
+    return render_cohort_html(cohort, catalog, lang, skill=lambda s: _skill_name(catalog, s, lang),
+                              role=lambda r: _role_name(catalog, r, lang), action=first_action)
 
 
 def render_cohort_md(cohort: Cohort, catalog: Catalog, lang: str) -> str:

@@ -23,18 +23,26 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 
 @cache
 def environment() -> Environment:
-    env = Environment(
+    env = template_environment(autoescape=False, finalize=_finalize)  # Markdown's own escaping
+    env.filters.update(md=md, mermaid=mermaid, iso=lambda d: d.isoformat())
+    return env
+
+
+def template_environment(*, autoescape: bool, options_from: Path | None = None,
+                         **options: object) -> Environment:
+    """The settings every document's templates share: files from templates/, compiled once
+    into the user's cache, a missing variable an error, block tags leaving no blank lines.
+    `options_from`: the module that sets further compile options (its digest keys the cache)."""
+    return Environment(
         loader=FileSystemLoader(templates_dir()),
-        bytecode_cache=_compiled_templates(),
+        bytecode_cache=_compiled_templates(options_from),
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_finalize,
+        **options,
     )
-    env.filters.update(md=md, mermaid=mermaid, iso=lambda d: d.isoformat())
-    return env
 
 
 class _QuietCache(FileSystemBytecodeCache):
@@ -53,13 +61,14 @@ class _QuietCache(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def _compiled_templates() -> _QuietCache | None:
+def _compiled_templates(options_from: Path | None = None) -> _QuietCache | None:
     """Templates compiled once and kept in the user's cache (usercache.py): compiling the plan
     template is most of a replayed plan's own time. Jinja checks each entry against the
     template's source; the file name carries a digest of this module (the compile options)."""
     folder = usercache.folder("templates")
     try:
-        options = usercache.key(Path(__file__).read_bytes())[:12]
+        source = Path(__file__).read_bytes() + (options_from.read_bytes() if options_from else b"")
+        options = usercache.key(source)[:12]
     except OSError:
         return None
     return None if folder is None else _QuietCache(str(folder), f"{options}-%s.cache")

@@ -27,7 +27,12 @@ def render_interview_files(plan: Plan, catalog: Catalog, lang: str | None = None
 
 
 def interview_documents(answer: InterviewAnswer, plan: Plan) -> dict[str, str]:
-    return {MD_NAME: interview_markdown(answer, plan), TXT_NAME: interview_text(answer)}
+    from cc_career.render.html import INTERVIEW_HTML, render_interview_html
+
+    low, high = answer.band
+    band = t("interview.band", answer.lang, seconds=answer.seconds, low=low, high=high)
+    return {MD_NAME: interview_markdown(answer, plan), TXT_NAME: interview_text(answer),
+            INTERVIEW_HTML: render_interview_html(answer, plan, length_line(answer), band)}
 
 
 def length_line(answer: InterviewAnswer) -> str:
