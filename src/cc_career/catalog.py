@@ -88,6 +88,7 @@ def _read_catalog(skills_path: Path, paths_path: Path) -> Catalog:
     paths_file = yamlio.validate(paths_doc, PathsFile)
     _check_skills(skills_doc, skills_file)
     _check_paths(paths_doc, paths_file, {s.id for s in skills_file.skills})
+    _check_action_roles(skills_doc, skills_file, {r.id for r in paths_file.roles})
     return Catalog(
         skills={s.id: s for s in skills_file.skills},
         categories={c.id: c.id for c in skills_file.categories},
@@ -137,6 +138,18 @@ def _check_skills(document: yamlio.Document, skills: SkillsFile) -> None:
     for index, skill in enumerate(skills.skills):
         if skill.category not in categories:
             problems.add(("skills", index, "category"), "data.unknown_category", id=skill.category)
+    problems.raise_any()
+
+
+def _check_action_roles(document: yamlio.Document, skills: SkillsFile, role_ids: set[str]) -> None:
+    """An action's `for` names roles of paths.yaml."""
+    problems = _Problems(document)
+    for index, skill in enumerate(skills.skills):
+        for position, action in enumerate(skill.actions):
+            for n, role_id in enumerate(action.for_roles):
+                if role_id not in role_ids:
+                    problems.add(("skills", index, "actions", position, "for", n), "data.unknown_role",
+                                 id=role_id)
     problems.raise_any()
 
 

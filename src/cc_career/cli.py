@@ -47,6 +47,7 @@ class SchemaName(str, Enum):
     answers = "answers"
     paths = "paths"
     skills = "skills"
+    plan = "plan"
 
 
 LangOption = Annotated[
@@ -188,7 +189,7 @@ def validate(
 
 @app.command()
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="answers | paths | skills")],
+    name: Annotated[SchemaName, typer.Argument(help="answers | paths | skills | plan")],
 ) -> None:
     """エディター用の JSON Schema を出力 / Print a JSON Schema for editors."""
     from cc_career.commands import check

@@ -334,7 +334,7 @@ class _Wording:
         return self.tr("first_months", span=self.span_to(kpi.date))
 
     def cert(self) -> str:
-        milestone = next((m for m in self.plan.milestones if m.kind == "certification"), None)
+        milestone = next((m for m in self.plan.milestones if m.kind == "certificate"), None)
         if milestone is None:
             return ""
         step = self.plan.route.steps[milestone.step - 1]
@@ -416,7 +416,7 @@ class _Wording:
         already has a footing (a level of 0 is left to the plan, not said in an interview)."""
         climbs = self._skill_climbs()
         planned = climbs[0].skill_id if climbs else None  # said by target_skill already
-        gap = next((g for g in self.plan.gaps if g.role.id == self.target.id and g.now >= 1
+        gap = next((g for g in self.plan.gaps if g.role.id == self.target.id and g.now >= 1 and g.source != "assumed"
                     and g.skill_id not in PRIVATE_SKILLS and g.skill_id != planned), None)
         if gap is None or not self.plan.route.steps:
             return ""
