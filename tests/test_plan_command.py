@@ -36,9 +36,9 @@ def test_plans_are_private_files_in_a_private_folder(runner, tmp_path):
     out = tmp_path / "new" / "folder"
     assert replay(runner, EXAMPLE, out).exit_code == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o700
-    for name in ("career-plan.md", "cc-career-answers.yaml"):
+    for name in ("career-plan.md", "career-plan.json", "cc-career-answers.yaml"):
         assert stat.S_IMODE((out / name).stat().st_mode) == 0o600
-    assert sorted(p.name for p in out.iterdir()) == ["career-plan.md", "cc-career-answers.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == ["career-plan.json", "career-plan.md", "cc-career-answers.yaml"]
 
 
 def test_replaying_the_saved_answers_gives_a_byte_identical_plan(runner, tmp_path, write):
@@ -47,7 +47,7 @@ def test_replaying_the_saved_answers_gives_a_byte_identical_plan(runner, tmp_pat
     first, second = tmp_path / "first", tmp_path / "second"
     assert replay(runner, source, first).exit_code == 0
     assert replay(runner, first / "cc-career-answers.yaml", second).exit_code == 0
-    for name in ("career-plan.md", "cc-career-answers.yaml"):
+    for name in ("career-plan.md", "career-plan.json", "cc-career-answers.yaml"):
         assert (first / name).read_bytes() == (second / name).read_bytes()
 
 

@@ -22,7 +22,7 @@ from cc_career.errors import WriteError
 
 PERSONA = PERSONAS / "hanako_qa.yaml"  # has an interview section: every command can use it
 OLD = "the plan from last month\n"
-PLAN_FILES = ("career-plan.md", "cc-career-answers.yaml")
+PLAN_FILES = ("career-plan.md", "career-plan.json", "cc-career-answers.yaml")
 
 
 def mode(path: Path) -> int:

@@ -144,7 +144,7 @@ class Milestone:
 class BacklogItem:
     """Work the plan knows about but does not date yet, and why: for the next review."""
 
-    reason: str  # pace | later_step | no_action | strain | figure_unknown
+    reason: str  # pace | later_step | no_action | strain | recovery | figure_unknown
     step: int
     skill_id: str | None = None
     level_from: int | None = None

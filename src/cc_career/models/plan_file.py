@@ -82,7 +82,7 @@ class BacklogPart(_Closed):
     step: int
     level_from: int | None
     level_to: int | None
-    reason: Literal["pace", "later_step", "no_action", "strain", "figure_unknown"]
+    reason: Literal["pace", "later_step", "no_action", "strain", "recovery", "figure_unknown"]
 
 
 class WarningPart(_Closed):

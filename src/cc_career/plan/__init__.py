@@ -42,7 +42,7 @@ def build_plan(answers: Answers, catalog: Catalog, today: dt.date) -> Plan:
     laid.sort(key=lambda m: (m.date, m.step, milestones.KIND_ORDER[m.kind], m.skill_id or "", m.id))
     short = gap.experience_short(answers, way) if way.steps else 0.0
     warnings = []
-    if dated < len(way.steps):
+    if realistic_end > horizon_end:
         warnings.append("horizon_too_short")
     if strain:
         warnings.append("strain")
@@ -62,7 +62,8 @@ def build_plan(answers: Answers, catalog: Catalog, today: dt.date) -> Plan:
         experience_years_short=short,
         certification_gaps=tuple(certifications),
         milestones=tuple(laid),
-        chains=tuple(milestones.want_need_do(catalog, answers, way, gaps)),
+        chains=tuple(milestones.want_need_do(catalog, answers, way, gap.skill_gaps(
+            ratings, Route(roles=way.roles[:dated + 1], steps=way.steps[:dated])), dated)),
         reviews=tuple(milestones.review_dates(begin, target_end, strain)),
         horizon_end=horizon_end,
         realistic_end=realistic_end,

@@ -144,7 +144,9 @@ def lay_milestones(
     channels = answers.current.channels
     pace = months_per_milestone(answers)
     if not way.steps:
-        if not (strain and not answers.ideal.target_role):  # target open: recovery first
+        if strain and not answers.ideal.target_role:  # target open: recovery first
+            backlog += [BacklogItem("recovery", 0, g.skill_id, g.now, g.needed) for g in stages[0]]
+        else:
             role = catalog.roles[answers.current.role]
             must = sum(1 for g in stages[0] if g.importance >= MUST_COVER)
             months = max(SAME_ROLE_MONTHS, must * pace)
@@ -259,8 +261,8 @@ def _dated(items: list[_Item], start: dt.date, months: int, step: int, pace: int
             last_of[item.skill_id] = due
             if final[item.skill_id] == index:
                 finished = due
-        elif item.kind == "move":
-            started = None
+        elif item.kind == "move" or item.id.endswith("-find"):
+            started = None  # the move is checked by its outcome; "find out" looks back
         check = item.check if started is None else fit_window(item.check, _months_between(started, due))
         result.append(Milestone(id=item.id, kind=item.kind, date=due, step=step,  # type: ignore[arg-type]
                                 action=item.action, check=check, skill_id=item.skill_id,
@@ -445,12 +447,13 @@ def _both_sv(key: str, who: Text) -> Text:
 # ---- chains and reviews ----------------------------------------------------------------------
 
 
-def want_need_do(catalog: Catalog, answers: Answers, way: Route, gaps: list[Gap]) -> list[Chain]:
-    """"I want X → that needs Y → so now I do Z", for the biggest gaps that have an action
-    fitting the person."""
+def want_need_do(catalog: Catalog, answers: Answers, way: Route, gaps: list[Gap],
+                 dated: int) -> list[Chain]:
+    """"I want X → that needs Y → so now I do Z", for the biggest gaps of the steps the plan
+    dates (the headline target's way) that have an action fitting the person."""
     if not way.steps:
         return []
-    target = way.roles[-1]
+    target = way.roles[dated]
     role = catalog.roles[answers.current.role]
     chains = []
     for gap in gaps:
