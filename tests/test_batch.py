@@ -475,7 +475,8 @@ def test_the_summary_csv_opens_in_excel(known_summary):
     assert csv_text.startswith("\ufeff区分,ID,名前,人数,値\r\n")
     rows = [line.split(",") for line in csv_text.lstrip("\ufeff").splitlines()[1:]]
     assert ["trainees", "planned", "プランを作成できた人", "3", ""] in rows
-    assert ["training_need", "quality_monitoring", "品質モニタリング", "2", "30"] in rows
+    assert ["training_need", "quality_monitoring", "品質モニタリング", "1", "15"] in rows
+    assert ["unrated", "assumed", "評価のないスキルのギャップ（研修ニーズから除外）", "3", "3"] in rows
     assert ["target_role", "qa", "品質管理", "2", ""] in rows
     assert ["rating_gap", "complaint_handling", "クレーム対応", "1", "1.00"] in rows
     assert ["horizon", "beyond", "希望の期間に収まらないプラン", "1", ""] in rows
@@ -492,7 +493,7 @@ def test_the_summary_follows_lang(tmp_path, good_data_dir):
     run_batch([cohort], tmp_path / "out", jobs=1, lang="en", data_dir=good_data_dir)
     md = (tmp_path / "out" / SUMMARY[0]).read_text("utf-8")
     assert md.startswith("# Cohort summary")
-    assert "| 1 | Quality monitoring | 2 | 30 |" in md
+    assert "| 1 | Quality monitoring | 1 | 15 |" in md
     assert (tmp_path / "out" / SUMMARY[1]).read_text("utf-8-sig").startswith("section,id,label")
 
 
