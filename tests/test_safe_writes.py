@@ -188,7 +188,7 @@ def test_plans_are_0600_in_a_0700_folder_whatever_the_umask(umask, tmp_path, run
         os.umask(previous)
     assert mode(out) == 0o700
     files = list(out.iterdir())
-    assert len(files) == 4
+    assert len(files) == 5
     assert all(mode(f) == 0o600 for f in files), {f.name: oct(mode(f)) for f in files}
 
 

@@ -88,7 +88,8 @@ def _read_catalog(skills_path: Path, paths_path: Path) -> Catalog:
     paths_file = yamlio.validate(paths_doc, PathsFile)
     _check_skills(skills_doc, skills_file)
     _check_paths(paths_doc, paths_file, {s.id for s in skills_file.skills})
-    _check_action_roles(skills_doc, skills_file, {r.id for r in paths_file.roles})
+    if skills_path.parent == paths_path.parent:  # bundled skills may name roles another ladder lacks
+        _check_action_roles(skills_doc, skills_file, {r.id for r in paths_file.roles})
     return Catalog(
         skills={s.id: s for s in skills_file.skills},
         categories={c.id: c.id for c in skills_file.categories},

@@ -205,7 +205,7 @@ class _Wording:
         self.interview = interview
         self.company = clean(interview.company or "")
         self.position = clean(interview.position or "")
-        self.target = plan.target
+        self.target = plan.final_target or plan.target  # what the person aims for, past any short horizon
         self.target_months = _round_up(months_between(plan.today, plan.realistic_end))
         self.horizon = span(self.answers.ideal.horizon_years * 12, lang)
 

@@ -66,7 +66,8 @@ class SkillAction(Strict):
         """True when the action suits someone in `role` who works in `channels`."""
         if self.for_roles and role not in self.for_roles:
             return False
-        return not self.channels or any(c in channels for c in self.channels)
+        # A person who named no channel is not held to one.
+        return not self.channels or not channels or any(c in channels for c in self.channels)
 
 
 class Skill(Strict):

@@ -33,8 +33,11 @@ def build_plan(answers: Answers, catalog: Catalog, today: dt.date) -> Plan:
     horizon_end = today + relativedelta(years=answers.ideal.horizon_years)
     dated = _dated_steps(way, horizon_end)
     headline = way.steps[dated - 1].target if dated else final
-    target_end = way.steps[dated - 1].end if dated else begin
-    realistic_end = way.steps[-1].end if way.steps else begin
+    if way.steps:
+        target_end, realistic_end = way.steps[dated - 1].end, way.steps[-1].end
+    else:  # no move: the current role's skills over a year (or, target open, recovery first)
+        target_end = realistic_end = begin if target_open else \
+            begin + relativedelta(months=milestones.SAME_ROLE_MONTHS)
     gaps = gap.skill_gaps(ratings, way)
     certifications = gap.certification_gaps(answers, way)
     laid, backlog = milestones.lay_milestones(catalog, answers, ratings, way, certifications, begin,

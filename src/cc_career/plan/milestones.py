@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 
@@ -155,10 +155,12 @@ def lay_milestones(
             backlog += later
         return milestones, backlog
     kpi_found = False
+    reached = gaps_of.levels_of(ratings)  # what the dated milestones actually reach, step by step
     for step in way.steps:
+        # A level the pace left for later is still to climb: later steps start from there.
+        gaps = [replace(g, now=min(g.now, reached.get(g.skill_id, 0))) for g in stages[step.index]]
         if step.index > dated_steps:
-            backlog += [BacklogItem("later_step", step.index, g.skill_id, g.now, g.needed)
-                        for g in stages[step.index]]
+            backlog += [BacklogItem("later_step", step.index, g.skill_id, g.now, g.needed) for g in gaps]
             continue
         find, goals, waiting = _kpi_plan(step, answers, strain, kpi_found)
         kpi_found = kpi_found or bool(find)
@@ -167,8 +169,10 @@ def lay_milestones(
         fixed = 1 + bool(find) + bool(goals)
         certs = _certificate_milestones(step, certifications)
         fixed += len(certs)
-        skills, later = _skill_items(catalog, stages[step.index], step.index, step.source, channels,
+        skills, later = _skill_items(catalog, gaps, step.index, step.source, channels,
                                      step.months // pace - fixed)
+        for item in skills:
+            reached[item.skill_id or ""] = max(reached.get(item.skill_id or "", 0), item.level or 0)
         backlog += later
         sequence = ([_kpi_find_item(step, find)] if find else []) + skills
         if certs:
@@ -177,7 +181,25 @@ def lay_milestones(
             sequence.append(_kpi_item(step, goals))
         sequence.append(_move_item(step, answers))
         milestones += _dated(sequence, step.start, step.months, step.index, pace)
-    return milestones, backlog
+    return milestones, _settled(backlog, milestones)
+
+
+def _settled(backlog: list[BacklogItem], milestones: list[Milestone]) -> list[BacklogItem]:
+    """The backlog without what a later step took up: a level left for later by the pace of one
+    step may be climbed in the next."""
+    top: dict[str, int] = {}
+    for m in milestones:
+        if m.kind == "skill" and m.skill_id and m.level:
+            top[m.skill_id] = max(top.get(m.skill_id, 0), m.level)
+    kept = []
+    for item in backlog:
+        if item.skill_id and item.reason in ("pace", "no_action") and item.level_to is not None:
+            start = max(item.level_from or 0, top.get(item.skill_id, 0))
+            if start >= item.level_to:
+                continue
+            item = replace(item, level_from=start)
+        kept.append(item)
+    return kept
 
 
 def _climbs(catalog: Catalog, gap: Gap, role: Role, channels: list[str]) -> tuple[list[_Item], int | None]:
@@ -332,8 +354,10 @@ def _certificate_milestones(step: Step, certifications: list[CertificationGap]) 
     for cert in certifications:
         if cert.role.id == step.target.id:
             return [_Item(kind="certificate", id=f"s{step.index}-cert-{_slug(cert.name.en)}",
-                          action=both("planner.cert_do", ja=cert.name.ja, en=cert.name.en),
-                          check=both("planner.cert_check", ja=cert.name.ja, en=cert.name.en),
+                          action=Text(ja=t("planner.cert_do", "ja", name=cert.name.ja),
+                                      en=t("planner.cert_do", "en", name=cert.name.en)),
+                          check=Text(ja=t("planner.cert_check", "ja", name=cert.name.ja),
+                                     en=t("planner.cert_check", "en", name=cert.name.en)),
                           certificate=cert.name)]
     return []
 
