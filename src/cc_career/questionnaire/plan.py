@@ -210,6 +210,8 @@ class PlanQuestions:
         where `assumed` is the level the current role stands for — each level's descriptor on
         screen. A skill the role already covers is not asked: it is assumed, never zero."""
         a, catalog = self.ask, self.catalog
+        if a.settle_optional:  # a hand-written file: a skill left out is unrated, not a question
+            return
         assumed = gap.role_baseline(catalog, current)
         weight: dict[str, int] = {}
         for target in targets:
@@ -219,9 +221,11 @@ class PlanQuestions:
                     gain = (need.level - assumed.get(skill_id, 0)) * need.importance
                     weight[skill_id] = max(weight.get(skill_id, 0), gain)
         asked = [s for s in sorted(weight, key=lambda s: (-weight[s], s)) if weight[s] > 0]
+        before = {q.removeprefix("current.skills.") for q in a.asked if q.startswith("current.skills.")}
+        done = self.asked_skills | before  # rated now, or in the session a draft resumes
         unrated = [s for s in asked
                    if not a.known(f"current.skills.{s}", lambda v: _is_int(v) and 0 <= v <= 4)
-                   and s not in self.asked_skills][:MAX_RATED - len(self.asked_skills)]
+                   and s not in done][:max(0, MAX_RATED - len(done))]
         if not unrated:
             return
         self.asked_skills.update(unrated)
@@ -229,12 +233,16 @@ class PlanQuestions:
         heading = (catalog.roles[targets[0]].name(self.lang) if len(targets) == 1
                    else a.tr("planner.rate_candidates"))
         self.console.print(f"\n{a.tr('prompt.rate_intro', role=heading)}")
+        warned = False
         while True:
             for skill_id in unrated:
                 self.rate(skill_id, catalog.roles[current])
             ratings = {a.get(f"current.skills.{s}") for s in unrated}
             if len(unrated) < 3 or len(ratings) > 1:
                 return
+            if warned:  # asked again once: the same answers twice are the person's answers
+                return
+            warned = True
             self.console.print(a.tr("prompt.all_same", level=ratings.pop()), style="yellow")
             if not a.confirm(None, a.tr("prompt.rate_again"), default=True):
                 return
