@@ -98,9 +98,10 @@ class Skill(Strict):
 
     def action_for(self, level: int, role: str, channels: list[str] | tuple[str, ...]) -> SkillAction | None:
         """The action that takes this person from `level` on: the first that fits their role and
-        channels, practice before an exam. None when nothing in the data fits them."""
+        channels, practice before an exam and an action made for their role before a generic
+        one. None when nothing in the data fits them."""
         fitting = [a for a in self.actions_from(level) if a.fits(role, channels)]
-        fitting.sort(key=lambda a: a.exam)
+        fitting.sort(key=lambda a: (a.exam, not a.for_roles))  # made for the role beats generic
         return fitting[0] if fitting else None
 
 
