@@ -119,3 +119,31 @@ def test_without_a_terminal_the_questionnaire_refuses_to_read_piped_lines(tmp_pa
 def test_every_persona_replays_cleanly(runner, tmp_path, persona):
     result = replay(runner, PERSONAS / persona, tmp_path / "out")
     assert result.exit_code == 0, result.output
+
+
+def test_career_plan_json_is_written_beside_the_markdown_and_validates_against_schema_plan(runner, tmp_path):
+    import json
+
+    import jsonschema
+
+    out = tmp_path / "out"
+    assert replay(runner, EXAMPLE, out).exit_code == 0
+    schema = runner.invoke(app, ["schema", "plan"])
+    assert schema.exit_code == 0
+    document = json.loads((out / "career-plan.json").read_text("utf-8"))
+    jsonschema.validate(document, json.loads(schema.output), format_checker=jsonschema.FormatChecker())
+    assert document["schema_version"] == 1 and document["made_on"] == "2026-11-22"
+    assert document["person"] == {"name": "山田 花子", "language": "ja", "role": "operator",
+                                  "employment": "dispatch", "channels": ["phone"]}
+    assert document["skills"]["communication"] == {"level": 2, "source": "self"}
+    assert document["skills"]["coaching"] == {"level": 0, "source": "assumed"}
+    assert document["target"]["role"] == "qa" and document["target"]["final_role"] is None
+    assert [s["months"] for s in document["route"]] == [18]
+    first = document["milestones"][0]
+    assert first["id"] == "s1-quality_monitoring-2" and first["kind"] == "skill"
+    assert (first["level_from"], first["level_to"]) == (1, 2)
+    kpi = next(m for m in document["milestones"] if m["kind"] == "kpi")
+    assert (kpi["kpi"], kpi["kpi_from"], kpi["kpi_to"]) == ("fcr_rate", 0.7, 0.8)
+    again = tmp_path / "again"
+    assert replay(runner, EXAMPLE, again).exit_code == 0
+    assert (again / "career-plan.json").read_bytes() == (out / "career-plan.json").read_bytes()
