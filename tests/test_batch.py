@@ -508,7 +508,8 @@ def test_a_complete_interview_section_gets_an_interview_answer(tmp_path):
     assert [f.status for f in result.files] == ["written", "written"]
     assert sorted(p.name for p in (tmp_path / "out" / "山田_花子").iterdir()) == [
         "career-plan.json", "career-plan.md", "interview-answer.md", "interview-answer.txt"]
-    assert sorted(p.name for p in (tmp_path / "out" / "鈴木").iterdir()) == ["career-plan.json", "career-plan.md"]
+    assert sorted(p.name for p in (tmp_path / "out" / "鈴木").iterdir()) == [
+        "career-plan.json", "career-plan.md"]
 
 
 # ---- safe names ------------------------------------------------------------------------------

@@ -475,7 +475,8 @@ def assert_worked(case: Case, command: str, setup: Setup, run: Run, before: Snap
         folders = [p for p in files if len(p.parts) == 1 and (setup.out / p).is_dir()]
         assert len(folders) == 1, files
         assert_safe_folder_name(folders[0].name)
-        expected = SUMMARY | {f"{folders[0]}/{n}" for n in ("career-plan.md", "career-plan.json", *INTERVIEW_FILES)}
+        plan_files = ("career-plan.md", "career-plan.json", *INTERVIEW_FILES)
+        expected = SUMMARY | {f"{folders[0]}/{n}" for n in plan_files}
         expected.add(str(folders[0]))
     assert {str(f) for f in files} == expected
     assert stat.S_IMODE(setup.out.stat().st_mode) == 0o700

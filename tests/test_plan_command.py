@@ -38,7 +38,8 @@ def test_plans_are_private_files_in_a_private_folder(runner, tmp_path):
     assert stat.S_IMODE(out.stat().st_mode) == 0o700
     for name in ("career-plan.md", "career-plan.json", "cc-career-answers.yaml"):
         assert stat.S_IMODE((out / name).stat().st_mode) == 0o600
-    assert sorted(p.name for p in out.iterdir()) == ["career-plan.json", "career-plan.md", "cc-career-answers.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "career-plan.json", "career-plan.md", "cc-career-answers.yaml"]
 
 
 def test_replaying_the_saved_answers_gives_a_byte_identical_plan(runner, tmp_path, write):

@@ -21,7 +21,6 @@ from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from test_properties import bundled, valid_answers
 
 from cc_career.models.answers import Answers

@@ -416,7 +416,8 @@ class _Wording:
         already has a footing (a level of 0 is left to the plan, not said in an interview)."""
         climbs = self._skill_climbs()
         planned = climbs[0].skill_id if climbs else None  # said by target_skill already
-        gap = next((g for g in self.plan.gaps if g.role.id == self.target.id and g.now >= 1 and g.source != "assumed"
+        gap = next((g for g in self.plan.gaps if g.role.id == self.target.id and g.now >= 1
+                    and g.source != "assumed"
                     and g.skill_id not in PRIVATE_SKILLS and g.skill_id != planned), None)
         if gap is None or not self.plan.route.steps:
             return ""

@@ -165,7 +165,8 @@ def _summary(console: Console, plan: Any, lang: str) -> None:
     if first is None or plan.target_open:
         return
     console.print(t("prompt.summary", lang, role=plan.target.name(lang),
-                    month=format_month(plan.target_end or plan.realistic_end, lang), action=first.action(lang),
+                    month=format_month(plan.target_end or plan.realistic_end, lang),
+                    action=first.action(lang),
                     date=format_day(first.date, lang)), markup=False)
 
 

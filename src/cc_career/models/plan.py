@@ -137,7 +137,7 @@ class Milestone:
     level_from: int | None = None
     certificate: Text | None = None
     kpis: tuple[KpiGoal, ...] = ()  # a KPI milestone's figures; empty for "find out your figures"
-    started: dt.date | None = None  # when work on it begins (a skill's earlier milestone, or the step's start)
+    started: dt.date | None = None  # when work on it begins: a skill's earlier milestone, or the step's start
 
 
 @dataclass(frozen=True)

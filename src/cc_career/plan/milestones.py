@@ -331,7 +331,8 @@ def fit_window(check: Text, months: int) -> Text:
 
     def en(match: re.Match[str]) -> str:
         number = match.group(1).lower()
-        span = (_EN_WORDS.get(number) or int(number)) * (12 if match.group(2).lower().startswith("year") else 1)
+        per = 12 if match.group(2).lower().startswith("year") else 1
+        span = (_EN_WORDS.get(number) or int(number)) * per
         if span <= months:
             return match.group(0)
         name = _EN_NAMES.get(months, f"{months} months")
@@ -456,7 +457,8 @@ def _health_milestones(answers: Answers, today: dt.date, role: Role) -> list[Mil
     leaving = (answers.ideal.style in ("career_change", "undecided")
                or bool({"workload", "relationships"} & set(answers.concerns.reasons)))
     if leaving:
-        steps.append(("h-leaving", "planner.health_leaving_dispatch" if dispatch else "planner.health_leaving"))
+        key = "planner.health_leaving_dispatch" if dispatch else "planner.health_leaving"
+        steps.append(("h-leaving", key))
     who = boss(role)
     return [Milestone(id=ident, kind="health", date=due, step=0,
                       action=_both_sv(f"{key}_do", who),

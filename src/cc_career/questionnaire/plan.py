@@ -6,6 +6,7 @@ Each prompt fills one field of the answers file. A field that already holds a va
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -14,8 +15,6 @@ from rich.console import Console
 
 from cc_career.catalog import Catalog
 from cc_career.models.answers import Answers
-import datetime as dt
-
 from cc_career.plan import gap, route
 from cc_career.questionnaire.prompts import Asker
 from cc_career.render.words import reason_text
@@ -256,7 +255,8 @@ class PlanQuestions:
             for level in range(1, 5)
         ]
         previous = a.get(f"current.skills.{skill_id}")
-        default = previous if _is_int(previous) else gap.role_baseline(self.catalog, current_role.id).get(skill_id, 0)
+        assumed = gap.role_baseline(self.catalog, current_role.id).get(skill_id, 0)
+        default = previous if _is_int(previous) else assumed
         a.select(f"current.skills.{skill_id}", a.tr("prompt.rate", skill=skill.name(self.lang)),
                  choices, default=default)
 
