@@ -121,6 +121,8 @@ class _Item:
     level: int | None = None
     certificate: Text | None = None
     kpis: tuple[KpiGoal, ...] = ()
+    needed: int | None = None  # a skill climb: the level its step needs
+    must: bool = False  # the first climb of an important gap: never left for later
 
 
 def lay_milestones(
@@ -151,8 +153,9 @@ def lay_milestones(
             must = sum(1 for g in stages[0] if g.importance >= MUST_COVER)
             months = max(SAME_ROLE_MONTHS, must * pace)
             items, later = _skill_items(catalog, stages[0], 0, role, channels, months // pace)
-            milestones += _dated(items, begin, months, 0, pace)
-            backlog += later
+            dated, dropped = _fitted(items, begin, months, 0, pace)
+            milestones += dated
+            backlog += later + dropped
         return milestones, backlog
     kpi_found = False
     reached = gaps_of.levels_of(ratings)  # what the dated milestones actually reach, step by step
@@ -171,8 +174,6 @@ def lay_milestones(
         fixed += len(certs)
         skills, later = _skill_items(catalog, gaps, step.index, step.source, channels,
                                      step.months // pace - fixed)
-        for item in skills:
-            reached[item.skill_id or ""] = max(reached.get(item.skill_id or "", 0), item.level or 0)
         backlog += later
         sequence = ([_kpi_find_item(step, find)] if find else []) + skills
         if certs:
@@ -180,8 +181,35 @@ def lay_milestones(
         if goals:
             sequence.append(_kpi_item(step, goals))
         sequence.append(_move_item(step, answers))
-        milestones += _dated(sequence, step.start, step.months, step.index, pace)
+        dated, dropped = _fitted(sequence, step.start, step.months, step.index, pace)
+        milestones += dated
+        backlog += dropped
+        for m in dated:
+            if m.kind == "skill" and m.skill_id:
+                reached[m.skill_id] = max(reached.get(m.skill_id, 0), m.level or 0)
     return milestones, _settled(backlog, milestones)
+
+
+def _fitted(items: list[_Item], start: dt.date, months: int, step: int,
+            pace: int) -> tuple[list[Milestone], list[BacklogItem]]:
+    """The step's milestones with every check's time window fitting its date: a climb whose
+    window cannot fit (and that is not the first climb of an important gap) waits for the next
+    review with its skill's later levels, and the others are placed again."""
+    dropped: list[BacklogItem] = []
+    while True:
+        milestones = _dated(items, start, months, step, pace)
+        late = next((item for item, m in zip(items, milestones, strict=True)
+                     if item.kind == "skill" and not item.must and m.started is not None
+                     and _window(item.check) > max(1, _months_between(m.started, m.date))),
+                    None)
+        if late is None:
+            return milestones, dropped
+        dropped.append(BacklogItem("pace", step, late.skill_id, late.level_from, late.needed))
+        items = [i for i in items if not (i.skill_id == late.skill_id and (i.level or 0) >= (late.level or 0))]
+
+
+def _window(check: Text) -> int:
+    return max(window_months(check.ja, "ja"), window_months(check.en, "en"))
 
 
 def _settled(backlog: list[BacklogItem], milestones: list[Milestone]) -> list[BacklogItem]:
@@ -191,13 +219,20 @@ def _settled(backlog: list[BacklogItem], milestones: list[Milestone]) -> list[Ba
     for m in milestones:
         if m.kind == "skill" and m.skill_id and m.level:
             top[m.skill_id] = max(top.get(m.skill_id, 0), m.level)
-    kept = []
+    kept: list[BacklogItem] = []
+    seen: dict[tuple[str, int, str | None, str | None], int] = {}
     for item in backlog:
         if item.skill_id and item.reason in ("pace", "no_action") and item.level_to is not None:
             start = max(item.level_from or 0, top.get(item.skill_id, 0))
             if start >= item.level_to:
                 continue
             item = replace(item, level_from=start)
+        key = (item.reason, item.step, item.skill_id, item.kpi)
+        if key in seen:  # the same climb left for later twice: keep it once, from the lower level
+            earlier = kept[seen[key]]
+            kept[seen[key]] = replace(earlier, level_from=min(earlier.level_from or 0, item.level_from or 0))
+            continue
+        seen[key] = len(kept)
         kept.append(item)
     return kept
 
@@ -213,7 +248,8 @@ def _climbs(catalog: Catalog, gap: Gap, role: Role, channels: list[str]) -> tupl
             return items, level
         items.append(_Item(kind="skill", id=f"s{gap.step}-{gap.skill_id}-{level + 1}",
                            action=_fill(action.do, role), check=_fill(action.check, role),
-                           skill_id=gap.skill_id, level_from=level, level=level + 1))
+                           skill_id=gap.skill_id, level_from=level, level=level + 1, needed=gap.needed,
+                           must=level == gap.now and gap.importance >= MUST_COVER))
     return items, None
 
 
@@ -245,7 +281,9 @@ def _skill_items(catalog: Catalog, gaps: list[Gap], step: int, role: Role, chann
         kept = chosen.get(gap.skill_id, 0)
         if kept < len(items):
             backlog.append(BacklogItem("pace", step, gap.skill_id, items[kept].level_from, gap.needed))
-    queue = [items[:chosen[gap.skill_id]] for gap, items in ladders if chosen.get(gap.skill_id)]
+    # Important gaps start first, so their first climb has the time its check asks for.
+    ordered = sorted(ladders, key=lambda ladder: ladder[0].importance < MUST_COVER)
+    queue = [items[:chosen[gap.skill_id]] for gap, items in ordered if chosen.get(gap.skill_id)]
     order: list[_Item] = []
     active = queue[:MAX_AT_ONCE]
     waiting = queue[MAX_AT_ONCE:]
@@ -261,30 +299,48 @@ def _skill_items(catalog: Catalog, gaps: list[Gap], step: int, role: Role, chann
 
 
 def _dated(items: list[_Item], start: dt.date, months: int, step: int, pace: int = 1) -> list[Milestone]:
-    """Spread `items` over the step, `pace` months apart at least, the last on its end.
-    Each milestone records when its work starts, and its check is kept within that time."""
+    """Place `items` in the step's slots (one every `pace` months, the last on the step's end),
+    spread evenly, but each no earlier than its check's time window allows after its work
+    starts, as far as the slots left for the items after it permit. Each milestone records
+    when its work starts; a check whose window still does not fit is shortened to fit."""
     if not items:
         return []
     slots = max(months // pace, len(items))
-    dates = [start + relativedelta(months=months - pace * (slots - math.ceil(i * slots / len(items))))
-             for i in range(1, len(items) + 1)]
-    result: list[Milestone] = []
     final = {item.skill_id: index for index, item in enumerate(items) if item.kind == "skill"}
-    last_of: dict[str, dt.date] = {}
-    entered: dict[str, dt.date] = {}
-    finished = start  # when a skill last finished its climb in this step
-    for index, (item, due) in enumerate(zip(items, dates, strict=True)):
-        started: dt.date | None = start
+    last_of: dict[str, int] = {}
+    entered: dict[str, int] = {}
+    finished = 0  # the slot where a skill last finished its climb in this step
+    taken = 0
+    placed: list[tuple[_Item, int, int | None]] = []
+    for index, item in enumerate(items):
+        even = math.ceil((index + 1) * slots / len(items))
+        latest = slots - (len(items) - 1 - index)
+        begun: int | None = 0
         if item.kind == "skill" and item.skill_id:
             # The first three skills start with the step; any other takes the place of one
             # that has finished, so no more than three run at once.
-            entered.setdefault(item.skill_id, start if len(entered) < MAX_AT_ONCE else finished)
-            started = last_of.get(item.skill_id, entered[item.skill_id])
-            last_of[item.skill_id] = due
-            if final[item.skill_id] == index:
-                finished = due
+            entered.setdefault(item.skill_id, 0 if len(entered) < MAX_AT_ONCE else finished)
+            begun = last_of.get(item.skill_id, entered[item.skill_id])
         elif item.kind == "move" or item.id.endswith("-find"):
-            started = None  # the move is checked by its outcome; "find out" looks back
+            begun = None  # the move is checked by its outcome; "find out" looks back
+        wanted = even
+        if begun is not None:
+            wanted = max(wanted, begun + math.ceil(_window(item.check) / pace))
+        slot = min(latest, max(taken + 1, wanted))
+        if item.kind == "skill" and item.skill_id:
+            last_of[item.skill_id] = slot
+            if final[item.skill_id] == index:
+                finished = slot
+        placed.append((item, slot, begun))
+        taken = slot
+
+    def at(slot: int) -> dt.date:
+        return start + relativedelta(months=months - pace * (slots - slot))
+
+    result: list[Milestone] = []
+    for item, slot, begun in placed:
+        due = at(slot)
+        started = None if begun is None else (start if begun == 0 else at(begun))
         check = item.check if started is None else fit_window(item.check, _months_between(started, due))
         result.append(Milestone(id=item.id, kind=item.kind, date=due, step=step,  # type: ignore[arg-type]
                                 action=item.action, check=check, skill_id=item.skill_id,
@@ -407,9 +463,13 @@ def _kpi_item(step: Step, goals: list[KpiGoal]) -> _Item:
     who = boss(step.source)
     texts: dict[str, dict[str, str]] = {"do": {}, "check": {}}
     for lang in ("ja", "en"):
+        unit = {"ja": "秒", "en": "s"}[lang]
+
+        def shown(g: KpiGoal, value: float, unit: str = unit) -> str:  # a kept AHT says its unit
+            return _kpi_value(g.name, value) + (unit if g.met and g.name == "aht_seconds" else "")
+
         items = [t("planner.kpi_keep" if g.met else f"planner.kpi_{g.name}", lang,
-                   label=_kpi_label(g.name, lang), goal=_kpi_value(g.name, g.goal),
-                   now=_kpi_value(g.name, g.now or 0))
+                   label=_kpi_label(g.name, lang), goal=shown(g, g.goal), now=shown(g, g.now or 0))
                  for g in goals]
         listed = t("list.sep", lang).join(items)
         all_met = all(g.met for g in goals)
