@@ -205,7 +205,8 @@ def _fitted(items: list[_Item], start: dt.date, months: int, step: int,
         if late is None:
             return milestones, dropped
         dropped.append(BacklogItem("pace", step, late.skill_id, late.level_from, late.needed))
-        items = [i for i in items if not (i.skill_id == late.skill_id and (i.level or 0) >= (late.level or 0))]
+        items = [i for i in items
+                 if not (i.skill_id == late.skill_id and (i.level or 0) >= (late.level or 0))]
 
 
 def _window(check: Text) -> int:
