@@ -135,7 +135,8 @@ def test_a_mixed_cohort_writes_the_good_files_and_lists_the_broken_ones(runner, 
     written = {p.name for p in out.iterdir() if p.is_dir()}
     assert written == set(EXPECTED_FOLDERS.values())
     for folder in written:
-        assert sorted(p.name for p in (out / folder).iterdir()) == ["career-plan.html", "career-plan.md"]
+        assert sorted(p.name for p in (out / folder).iterdir()) == ["career-plan.html", "career-plan.json",
+                                                                    "career-plan.md"]
     assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted([*SUMMARY, "index.csv"])
     # nothing anywhere but the inputs, the output folder and the report
     everything = {p for p in tmp_path.rglob("*") if p.is_file()}
@@ -430,11 +431,11 @@ def trainee(skills: str, target: str, horizon: int, trainer: str = "{}") -> str:
 
 
 KNOWN_COHORT = {
-    # operator → qa: quality_monitoring 0→3 (×5 = 15), complaint_handling 0→2 (×3 = 6)
-    "a.yaml": trainee("{communication: 2}", "qa", 3),
-    # the trainer's 2 counts for complaint_handling: communication 1→2 (×5 = 5), quality_monitoring 15
+    # operator → qa: quality_monitoring 0→3 (×5 = 15); complaint_handling is unrated: not counted
+    "a.yaml": trainee("{communication: 2, quality_monitoring: 0}", "qa", 3),
+    # the trainer's 2 counts for complaint_handling: communication 1→2 (×5 = 5); quality_monitoring unrated
     "b.yaml": trainee("{communication: 1, complaint_handling: 1}", "qa", 3, "{complaint_handling: 2}"),
-    # operator → leader → trainer in 1 year cannot be done: communication 2→3 (×4 = 4), coaching 0→3 (×5)
+    # operator → leader → trainer in 1 year cannot be done: communication 2→3 (×4 = 4); coaching unrated
     "c.yaml": trainee("{communication: 2}", "trainer", 1, "{communication: 2}"),
 }
 
@@ -452,12 +453,11 @@ def test_the_summary_ranks_training_needs_by_weighed_gaps(known_summary):
     md, _ = known_summary
     ranked = [line.split(" | ")[1:4] for line in md.splitlines() if line.startswith("| ") and "人 | " in line
               and line.split(" | ")[0].strip("| ").isdigit()]
-    assert ranked == [
-        ["品質モニタリング", "2人", "30"],
-        ["コーチング", "1人", "15"],
+    assert ranked == [  # only rated (or trainer-rated) skills are training needs
+        ["品質モニタリング", "1人", "15"],
         ["コミュニケーション", "2人", "9"],
-        ["クレーム対応", "1人", "6"],
     ]
+    assert "評価のないスキルのギャップ 3 件（3人分）" in md
     assert "レベル0→1: 研修を受ける | 修了" in md  # what to do first, from where most of them are
 
 
@@ -476,7 +476,8 @@ def test_the_summary_csv_opens_in_excel(known_summary):
     assert csv_text.startswith("\ufeff区分,ID,名前,人数,値\r\n")
     rows = [line.split(",") for line in csv_text.lstrip("\ufeff").splitlines()[1:]]
     assert ["trainees", "planned", "プランを作成できた人", "3", ""] in rows
-    assert ["training_need", "quality_monitoring", "品質モニタリング", "2", "30"] in rows
+    assert ["training_need", "quality_monitoring", "品質モニタリング", "1", "15"] in rows
+    assert ["unrated", "assumed", "評価のないスキルのギャップ（研修ニーズから除外）", "3", "3"] in rows
     assert ["target_role", "qa", "品質管理", "2", ""] in rows
     assert ["rating_gap", "complaint_handling", "クレーム対応", "1", "1.00"] in rows
     assert ["horizon", "beyond", "希望の期間に収まらないプラン", "1", ""] in rows
@@ -493,7 +494,7 @@ def test_the_summary_follows_lang(tmp_path, good_data_dir):
     run_batch([cohort], tmp_path / "out", jobs=1, lang="en", data_dir=good_data_dir)
     md = (tmp_path / "out" / SUMMARY[0]).read_text("utf-8")
     assert md.startswith("# Cohort summary")
-    assert "| 1 | Quality monitoring | 2 | 30 |" in md
+    assert "| 1 | Quality monitoring | 1 | 15 |" in md
     assert (tmp_path / "out" / SUMMARY[1]).read_text("utf-8-sig").startswith("section,id,label")
 
 
@@ -507,10 +508,10 @@ def test_a_complete_interview_section_gets_an_interview_answer(tmp_path):
     result = run_batch([cohort], tmp_path / "out", jobs=1)
     assert [f.status for f in result.files] == ["written", "written"]
     assert sorted(p.name for p in (tmp_path / "out" / "山田_花子").iterdir()) == [
-        "career-plan.html", "career-plan.md", "interview-answer.html", "interview-answer.md",
-        "interview-answer.txt"]
-    assert sorted(p.name for p in (tmp_path / "out" / "鈴木").iterdir()) == ["career-plan.html",
-                                                                          "career-plan.md"]
+        "career-plan.html", "career-plan.json", "career-plan.md", "interview-answer.html",
+        "interview-answer.md", "interview-answer.txt"]
+    assert sorted(p.name for p in (tmp_path / "out" / "鈴木").iterdir()) == [
+        "career-plan.html", "career-plan.json", "career-plan.md"]
 
 
 # ---- safe names ------------------------------------------------------------------------------

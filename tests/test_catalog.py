@@ -402,3 +402,25 @@ def test_validate_data_dir_speaks_japanese_by_default(runner, data_dir_with):
     assert f"{folder / 'paths.yaml'}:{line}:{column}: roles.1.skills.coachng:" in result.stderr
     assert "coachng" in result.stderr and "unknown" not in result.stderr
 
+
+
+def test_every_level_of_every_bundled_skill_has_an_action_for_anyone_on_any_single_channel():
+    from cc_career.catalog import load_catalog
+
+    catalog = load_catalog(None)
+    for skill in catalog.skills.values():
+        for level in range(4):
+            for channel in ("phone", "email", "chat"):
+                fitting = [a for a in skill.actions_from(level) if not a.for_roles and a.fits("x", [channel])]
+                assert fitting, (skill.id, level, channel)
+
+
+def test_an_action_that_needs_the_phone_does_not_fit_a_chat_agent_and_for_names_the_roles():
+    from cc_career.models.catalog import SkillAction
+
+    action = SkillAction.model_validate({"from_level": 1, "for": ["operator"], "channels": ["phone"],
+                                         "do": {"ja": "録音", "en": "Recordings"},
+                                         "check": {"ja": "確認", "en": "Check"}})
+    assert action.fits("operator", ["phone", "chat"])
+    assert not action.fits("operator", ["chat"])
+    assert not action.fits("supervisor", ["phone"])

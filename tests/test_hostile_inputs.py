@@ -73,7 +73,7 @@ SECRETS = ("7654321", "秘密", "ひみつ", "ヒミツ")
 COMPANION = BASE.replace("秘密 花子", "Companion").replace("7654321", "5000000")
 # index.csv: which input made which folder
 SUMMARY = {"cohort-summary.md", "cohort-summary.csv", "cohort-summary.html", "index.csv"}
-PLAN_FILES = {"career-plan.md", "career-plan.html", "cc-career-answers.yaml"}
+PLAN_FILES = {"career-plan.md", "career-plan.html", "career-plan.json", "cc-career-answers.yaml"}
 INTERVIEW_FILES = {"interview-answer.md", "interview-answer.txt", "interview-answer.html"}
 OLD = "an older file that bad input must leave exactly as it is\n"
 
@@ -504,8 +504,8 @@ def assert_worked(case: Case, command: str, setup: Setup, run: Run, before: Snap
         folders = [p for p in files if len(p.parts) == 1 and (setup.out / p).is_dir()]
         assert len(folders) == 1, files
         assert_safe_folder_name(folders[0].name)
-        expected = SUMMARY | {f"{folders[0]}/{n}"
-                              for n in ("career-plan.md", "career-plan.html", *INTERVIEW_FILES)}
+        plan_files = ("career-plan.md", "career-plan.html", "career-plan.json", *INTERVIEW_FILES)
+        expected = SUMMARY | {f"{folders[0]}/{n}" for n in plan_files}
         expected.add(str(folders[0]))
     assert {str(f) for f in files} == expected
     assert stat.S_IMODE(setup.out.stat().st_mode) == 0o700

@@ -36,10 +36,10 @@ def test_plans_are_private_files_in_a_private_folder(runner, tmp_path):
     out = tmp_path / "new" / "folder"
     assert replay(runner, EXAMPLE, out).exit_code == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o700
-    for name in ("career-plan.md", "career-plan.html", "cc-career-answers.yaml"):
+    for name in ("career-plan.md", "career-plan.html", "career-plan.json", "cc-career-answers.yaml"):
         assert stat.S_IMODE((out / name).stat().st_mode) == 0o600
-    assert sorted(p.name for p in out.iterdir()) == ["career-plan.html", "career-plan.md",
-                                                      "cc-career-answers.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "career-plan.html", "career-plan.json", "career-plan.md", "cc-career-answers.yaml"]
 
 
 def test_replaying_the_saved_answers_gives_a_byte_identical_plan(runner, tmp_path, write):
@@ -48,7 +48,7 @@ def test_replaying_the_saved_answers_gives_a_byte_identical_plan(runner, tmp_pat
     first, second = tmp_path / "first", tmp_path / "second"
     assert replay(runner, source, first).exit_code == 0
     assert replay(runner, first / "cc-career-answers.yaml", second).exit_code == 0
-    for name in ("career-plan.md", "cc-career-answers.yaml"):
+    for name in ("career-plan.md", "career-plan.json", "cc-career-answers.yaml"):
         assert (first / name).read_bytes() == (second / name).read_bytes()
 
 
@@ -120,3 +120,31 @@ def test_without_a_terminal_the_questionnaire_refuses_to_read_piped_lines(tmp_pa
 def test_every_persona_replays_cleanly(runner, tmp_path, persona):
     result = replay(runner, PERSONAS / persona, tmp_path / "out")
     assert result.exit_code == 0, result.output
+
+
+def test_career_plan_json_is_written_beside_the_markdown_and_validates_against_schema_plan(runner, tmp_path):
+    import json
+
+    import jsonschema
+
+    out = tmp_path / "out"
+    assert replay(runner, EXAMPLE, out).exit_code == 0
+    schema = runner.invoke(app, ["schema", "plan"])
+    assert schema.exit_code == 0
+    document = json.loads((out / "career-plan.json").read_text("utf-8"))
+    jsonschema.validate(document, json.loads(schema.output), format_checker=jsonschema.FormatChecker())
+    assert document["schema_version"] == 1 and document["made_on"] == "2026-11-22"
+    assert document["person"] == {"name": "山田 花子", "language": "ja", "role": "operator",
+                                  "employment": "dispatch", "channels": ["phone"]}
+    assert document["skills"]["communication"] == {"level": 2, "source": "self"}
+    assert document["skills"]["coaching"] == {"level": 0, "source": "assumed"}
+    assert document["target"]["role"] == "qa" and document["target"]["final_role"] is None
+    assert [s["months"] for s in document["route"]] == [18]
+    first = document["milestones"][0]
+    assert first["id"] == "s1-quality_monitoring-2" and first["kind"] == "skill"
+    assert (first["level_from"], first["level_to"]) == (1, 2)
+    kpi = next(m for m in document["milestones"] if m["kind"] == "kpi")
+    assert (kpi["kpi"], kpi["kpi_from"], kpi["kpi_to"]) == ("fcr_rate", 0.7, 0.8)
+    again = tmp_path / "again"
+    assert replay(runner, EXAMPLE, again).exit_code == 0
+    assert (again / "career-plan.json").read_bytes() == (out / "career-plan.json").read_bytes()

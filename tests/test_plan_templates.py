@@ -164,8 +164,8 @@ def test_gantt_lines_keep_mermaid_syntax(plans, variant: str) -> None:
 
 def test_strain_and_short_horizon_show_in_both_languages(plans) -> None:
     strain = plans("strain")
-    assert _sections(strain["ja"])[0] == "## まず、休むことから"
-    assert _sections(strain["en"])[0] == "## First, rest"
+    assert _sections(strain["ja"])[0] == "## まず、体調を整えることから"
+    assert _sections(strain["en"])[0] == "## First, look after your health"
     assert "https://kokoro.mhlw.go.jp/" in strain["en"] and "Kokoro no Mimi" in strain["en"]
     short = plans("short_horizon")
     assert "**期間について**" in short["ja"] and "**About your time frame**" in short["en"]
@@ -175,7 +175,7 @@ def test_strain_and_short_horizon_show_in_both_languages(plans) -> None:
 def test_trainer_ratings_show_side_by_side(plans) -> None:
     plan = plans("trainer_ratings")
     assert "| Skill | Your rating | Trainer's rating |" in plan["en"]
-    assert "| Product knowledge | 0 | 3 |" in plan["en"]
+    assert "| Product knowledge | not rated | 3 |" in plan["en"]
     assert "| スキル | 自己評価 | トレーナー評価 |" in plan["ja"]
 
 

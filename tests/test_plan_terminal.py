@@ -69,14 +69,18 @@ def answer_step_two(s: Session) -> None:
 
 
 def answer_step_three(s: Session) -> None:
-    s.ask("目指す職種を選んでください", ENTER)  # the top recommendation
+    """With no target yet, the skills the candidate routes need are rated first, so that the
+    recommendations then shown are the plan's own."""
     s.child.expect("0〜4で評価")
     while True:
-        index = s.child.expect(["いまのレベルは", "評価をやり直しますか", pexpect.EOF])
+        index = s.child.expect(["いまのレベルは", "評価をやり直しますか", "目指す職種を選んでください",
+                                pexpect.EOF])
         if index == 0:
             s.child.send(ENTER)  # keep the suggested level
         elif index == 1:
             s.child.send(DOWN + ENTER)  # no, keep them
+        elif index == 2:
+            s.child.send(ENTER)  # the top recommendation
         else:
             return
 

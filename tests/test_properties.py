@@ -245,7 +245,8 @@ def test_any_valid_answers_make_a_plan_in_date_order_written_only_inside_out(dat
                      lang=data.draw(st.sampled_from([None, "ja", "en"])), data_dir=None, today=today)
     written = {p.relative_to(root) for p in root.rglob("*")}
     assert written == {Path("answers.yaml"), Path("out"), Path("out/career-plan.md"),
-                       Path("out/career-plan.html"), Path("out/cc-career-answers.yaml")}
+                       Path("out/career-plan.html"), Path("out/career-plan.json"),
+                       Path("out/cc-career-answers.yaml")}
     markdown = (out / "career-plan.md").read_text("utf-8")
     assert not [c for c in markdown if unicodedata.category(c) in ("Cc", "Cf") and c != "\n"]
     page = (out / "career-plan.html").read_text("utf-8")

@@ -78,14 +78,48 @@ def test_salary_is_asked_in_man_yen_and_stored_in_yen(catalog):
     assert answers.ideal.salary_target_jpy == 4_500_000
 
 
-def test_only_the_skills_on_the_route_are_rated(catalog):
-    _, asker, shown = run(catalog, BASIC)
+def test_with_a_target_only_the_skills_its_route_needs_beyond_the_role_are_rated(catalog):
+    prefill = {"ideal": {"target_role": "qa"}}
+    _, asker, shown = run(catalog, BASIC, prefill)
     rated = [q.removeprefix("current.skills.") for q in asker.questions if q.startswith("current.skills.")]
     route_skills = set(catalog.roles["operator"].skills) | set(catalog.roles["qa"].skills)
     assert rated and set(rated) <= route_skills
     assert len(rated) <= MAX_RATED
     assert "english" not in rated and "sales_proposal" not in rated
+    # an operator is assumed at the operator's levels: what QA needs beyond them comes first
+    assert rated[0] == "quality_monitoring"
+    assert "office_tools" not in rated  # QA needs no more of it than an operator has
     assert "0〜4" in shown
+
+
+def test_an_sv_is_not_asked_about_what_the_sv_role_already_covers(catalog):
+    script = {**BASIC, "current.role": "supervisor", "current.years_in_role": "7",
+              "current.years_total": "7", "ideal.target_role": "sales"}
+    _, asker, _ = run(catalog, script, {"ideal": {"target_role": "sales"}})
+    rated = [q.removeprefix("current.skills.") for q in asker.questions if q.startswith("current.skills.")]
+    assert "sales_proposal" in rated
+    assert not {"coaching", "team_management", "complaint_handling", "active_listening"} & set(rated)
+
+
+def test_the_recommendations_on_screen_are_the_plans_in_the_same_order(catalog):
+    from cc_career.plan import build_plan
+
+    script = {k: v for k, v in BASIC.items() if k != "ideal.target_role"}
+    answers, _, shown = run(catalog, script)
+    plan = build_plan(answers, catalog, answers.today or __import__("datetime").date.today())
+    names = [r.role.name("ja") for r in plan.recommendations[:5]]
+    on_screen = [line.split(". ", 1)[1].split("（目安")[0] for line in shown.splitlines()
+                 if line[:2] in ("1.", "2.", "3.", "4.", "5.")]
+    assert on_screen == names
+
+
+@pytest.mark.parametrize(("raw", "value"), [("72", 0.72), ("72%", 0.72), ("0.72", 0.72), ("７２％", 0.72),
+                                            ("0.5", 0.5), ("100", 1.0), ("0", 0.0), ("101", None),
+                                            ("-3", None), ("abc", None), ("7 2", None)])
+def test_a_rate_typed_as_a_fraction_is_read_as_a_percentage_and_nonsense_is_refused(raw, value):
+    from cc_career.questionnaire.plan import _percent
+
+    assert _percent(raw) == value
 
 
 def test_every_rating_the_same_is_warned_about_and_can_be_redone(catalog):

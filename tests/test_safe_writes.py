@@ -22,7 +22,7 @@ from cc_career.errors import WriteError
 
 PERSONA = PERSONAS / "hanako_qa.yaml"  # has an interview section: every command can use it
 OLD = "the plan from last month\n"
-PLAN_FILES = ("career-plan.md", "cc-career-answers.yaml")
+PLAN_FILES = ("career-plan.md", "career-plan.json", "cc-career-answers.yaml")
 
 
 def mode(path: Path) -> int:
@@ -190,7 +190,7 @@ def test_plans_are_0600_in_a_0700_folder_whatever_the_umask(umask, tmp_path, run
         os.umask(previous)
     assert mode(out) == 0o700
     files = list(out.iterdir())
-    assert len(files) == 6  # plan .md .html, answers, interview .md .txt .html
+    assert len(files) == 7  # plan .md .html .json, answers, interview .md .txt .html
     assert all(mode(f) == 0o600 for f in files), {f.name: oct(mode(f)) for f in files}
 
 

@@ -40,6 +40,7 @@ from cc_career.i18n import t
 from cc_career.models.answers import Answers
 from cc_career.render.cohort import SUMMARY_FILES, PlanFacts, facts_of, render_summary
 from cc_career.render.html import PLAN_HTML, render_plan_html
+from cc_career.render.plan_json import PLAN_JSON, render_plan_json
 from cc_career.render.plan_md import render_plan
 from cc_career.resources import DATA_FILES, data_file
 from cc_career.safe_names import Namer, safe_name
@@ -158,7 +159,8 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
         plan = plan_for(answers, catalog, today)
         plan_lang = resolve_lang(lang, answers)
         documents = {PLAN_FILE: render_plan(plan, catalog, plan_lang),
-                     PLAN_HTML: render_plan_html(plan, catalog, plan_lang)}
+                     PLAN_HTML: render_plan_html(plan, catalog, plan_lang),
+                     PLAN_JSON: render_plan_json(plan, catalog, plan_lang)}
         if wants_interview(answers):
             from cc_career.render.interview import render_interview_files
 

@@ -105,6 +105,8 @@ def _read_catalog(skills_path: Path, paths_path: Path, certificates_path: Path) 
     _check_skills(skills_doc, skills_file)
     grades = _check_certificates(certificates_doc, certificates_file)
     _check_paths(paths_doc, paths_file, {s.id for s in skills_file.skills}, grades)
+    if skills_path.parent == paths_path.parent:  # bundled skills may name roles another ladder lacks
+        _check_action_roles(skills_doc, skills_file, {r.id for r in paths_file.roles})
     return Catalog(
         skills={s.id: s for s in skills_file.skills},
         categories={c.id: c.id for c in skills_file.categories},
@@ -156,6 +158,18 @@ def _check_skills(document: yamlio.Document, skills: SkillsFile) -> None:
     for index, skill in enumerate(skills.skills):
         if skill.category not in categories:
             problems.add(("skills", index, "category"), "data.unknown_category", id=skill.category)
+    problems.raise_any()
+
+
+def _check_action_roles(document: yamlio.Document, skills: SkillsFile, role_ids: set[str]) -> None:
+    """An action's `for` names roles of paths.yaml."""
+    problems = _Problems(document)
+    for index, skill in enumerate(skills.skills):
+        for position, action in enumerate(skill.actions):
+            for n, role_id in enumerate(action.for_roles):
+                if role_id not in role_ids:
+                    problems.add(("skills", index, "actions", position, "for", n), "data.unknown_role",
+                                 id=role_id)
     problems.raise_any()
 
 

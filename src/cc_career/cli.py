@@ -95,6 +95,7 @@ class SchemaName(str, Enum):
     paths = "paths"
     skills = "skills"
     certifications = "certifications"
+    plan = "plan"
 
 
 LangOption = Annotated[
@@ -393,7 +394,8 @@ def validate(
     short_help=_h("エディター用の JSON Schema", "JSON Schemas for editors"),
 )
 def schema(
-    name: Annotated[SchemaName, typer.Argument(metavar="NAME", help="answers | paths | skills")],
+    name: Annotated[SchemaName, typer.Argument(metavar="NAME",
+                                               help="answers | paths | skills | certifications | plan")],
 ) -> None:
     from cc_career.commands import check
 

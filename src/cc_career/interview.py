@@ -205,7 +205,7 @@ class _Wording:
         self.interview = interview
         self.company = clean(interview.company or "")
         self.position = clean(interview.position or "")
-        self.target = plan.target
+        self.target = plan.final_target or plan.target  # what the person aims for, past any short horizon
         self.target_months = _round_up(months_between(plan.today, plan.realistic_end))
         self.horizon = span(self.answers.ideal.horizon_years * 12, lang)
 
@@ -338,7 +338,7 @@ class _Wording:
         # result is out: "pass within N" must not count from an earlier grade's sitting.
         for gap in self.plan.certification_gaps:
             mine = [m for m in self.plan.milestones
-                    if m.certificate == gap.ref and m.kind in ("certification", "result")]
+                    if m.certificate == gap.name and m.kind in ("certificate", "result")]
             if mine:
                 return self.tr("cert", cert=gap.name(self.lang), span=self.span_to(max(m.date for m in mine)))
         return ""
@@ -419,6 +419,7 @@ class _Wording:
         climbs = self._skill_climbs()
         planned = climbs[0].skill_id if climbs else None  # said by target_skill already
         gap = next((g for g in self.plan.gaps if g.role.id == self.target.id and g.now >= 1
+                    and g.source != "assumed"
                     and g.skill_id not in PRIVATE_SKILLS and g.skill_id != planned), None)
         if gap is None or not self.plan.route.steps:
             return ""

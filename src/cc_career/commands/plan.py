@@ -15,6 +15,7 @@ from cc_career.errors import InputError, UsageError
 from cc_career.i18n import t
 from cc_career.models.answers import Answers
 from cc_career.render.html import PLAN_HTML, render_plan_html
+from cc_career.render.plan_json import PLAN_JSON, render_plan_json
 from cc_career.render.plan_md import render_plan
 from cc_career.writers import holds, write_all
 
@@ -82,6 +83,7 @@ def run(
     _LANG["lang"] = shown
     plan = plan_for(answers, catalog, today)
     files = {PLAN_NAME: render_plan(plan, catalog, shown), PLAN_HTML: render_plan_html(plan, catalog, shown),
+             PLAN_JSON: render_plan_json(plan, catalog, shown),
              ANSWERS_NAME: dump_answers(answers)}
     if asker is not None:
         from cc_career.questionnaire.prompts import drop_draft
@@ -220,11 +222,12 @@ def _summary(console: Console, plan: Any, lang: str) -> None:
 
     if plan.strain:
         console.print(t("prompt.summary_rest", lang), style="bold", markup=False)
-    first = next((m for m in plan.milestones if m.kind != "wellbeing"), None)
-    if first is None:
+    first = next((m for m in plan.milestones if m.kind != "health"), None)
+    if first is None or plan.target_open:
         return
     console.print(t("prompt.summary", lang, role=plan.target.name(lang),
-                    month=format_month(plan.realistic_end, lang), action=first.action(lang),
+                    month=format_month(plan.target_end or plan.realistic_end, lang),
+                    action=first.action(lang),
                     date=format_day(first.date, lang)), markup=False)
 
 

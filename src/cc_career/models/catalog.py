@@ -108,12 +108,33 @@ class Category(Strict):
     name: Text
 
 
+Channel = Literal["phone", "email", "chat"]
+
+
 class SkillAction(Strict):
-    """Something concrete that raises a skill from `from_level` to the next level."""
+    """Something concrete that raises a skill from `from_level` to the next level.
+
+    `for` names the roles it suits (empty: anyone) and `channels` the contact channels it
+    needs (empty: any; otherwise the person must work in at least one of them). `exam` marks
+    an action whose point is a certificate: the planner prefers the others for skill steps and
+    leaves certificates to their own milestones. In `do` and `check`, `{sv}` stands for the
+    person the reader asks: their SV, or their own manager for an SV and above."""
 
     from_level: Annotated[Whole, Field(ge=0, le=3)]
     do: Text  # the action, specific enough to start tomorrow
     check: Text  # how to tell it worked: a level, a KPI value, a certificate
+    for_roles: list[Id] = Field(default=[], alias="for")
+    channels: list[Channel] = []
+    exam: bool = False
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+
+    def fits(self, role: str, channels: list[str] | tuple[str, ...]) -> bool:
+        """True when the action suits someone in `role` who works in `channels`."""
+        if self.for_roles and role not in self.for_roles:
+            return False
+        # A person who named no channel is not held to one.
+        return not self.channels or not channels or any(c in channels for c in self.channels)
 
 
 class Skill(Strict):
@@ -134,13 +155,21 @@ class Skill(Strict):
     @field_validator("actions")
     @classmethod
     def _an_action_for_every_step(cls, actions: list[SkillAction]) -> list[SkillAction]:
-        missing = sorted({0, 1, 2, 3} - {a.from_level for a in actions})
+        missing = sorted({0, 1, 2, 3} - {a.from_level for a in actions if not a.for_roles})
         if missing:
-            raise ValueError(f"no action raises the skill from level {missing[0]}")
+            raise ValueError(f"no action that suits every role raises the skill from level {missing[0]}")
         return actions
 
     def actions_from(self, level: int) -> list[SkillAction]:
         return [a for a in self.actions if a.from_level == level]
+
+    def action_for(self, level: int, role: str, channels: list[str] | tuple[str, ...]) -> SkillAction | None:
+        """The action that takes this person from `level` on: the first that fits their role and
+        channels, practice before an exam and an action made for their role before a generic
+        one. None when nothing in the data fits them."""
+        fitting = [a for a in self.actions_from(level) if a.fits(role, channels)]
+        fitting.sort(key=lambda a: (a.exam, not a.for_roles))  # made for the role beats generic
+        return fitting[0] if fitting else None
 
 
 class SkillsFile(Strict):
@@ -219,17 +248,26 @@ KPI_RANGES: dict[str, tuple[float, float]] = {"aht_seconds": (1, 7200), "fcr_rat
 
 
 class Transition(Strict):
-    """A move between two roles: how long it typically takes and what it takes."""
+    """A move between two roles: how long it typically takes and what it takes.
+
+    `kpi_targets` are example thresholds; `kpi_targets_by_industry` overrides them for an
+    industry (an insurance line's calls run longer than a mail-order center's)."""
 
     from_role: Id = Field(alias="from")
     to: Id
     months: Annotated[Whole, Field(ge=1, le=120)]
     needs: Text
     kpi_targets: dict[KpiName, Real] = {}
+    # Example targets where an industry differs (AHT in finance is longer than in mail order).
+    kpi_targets_by_industry: Annotated[dict[Id, dict[KpiName, Real]], Field(max_length=MAX_ITEMS)] = {}
     # Typical years of experience people have when they make this move, and which experience
     # counts: infrastructure asks for IT years, not years on the phones.
     min_years: Annotated[Years, Field(le=30)] | None = None
     counts: ExperienceKind | None = None
+
+    def kpis_for(self, industry: str | None) -> dict[str, float]:
+        """The example KPI targets for someone working in `industry`."""
+        return {**self.kpi_targets, **self.kpi_targets_by_industry.get(industry or "", {})}
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -241,6 +279,13 @@ class Transition(Strict):
             if not low <= value <= high:
                 raise ValueError(f"{name} must be between {low:g} and {high:g}")
         return targets
+
+    @field_validator("kpi_targets_by_industry")
+    @classmethod
+    def _industry_kpis_in_range(cls, by_industry: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        for targets in by_industry.values():
+            cls._kpis_in_range(targets)
+        return by_industry
 
     @model_validator(mode="after")
     def _years_say_what_counts(self) -> Transition:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from cc_career.models.answers import Answers
 from cc_career.models.catalog import Role, Text, Transition
@@ -36,6 +37,8 @@ class Step:
     months: int  # planned months (typical, less credit for time already served, paced)
     start: dt.date
     end: dt.date
+    credit: int = 0  # months of experience already had, taken off the typical time
+    extra: int = 0  # months added: gentler pace, the experience the role asks for, the work load
 
 
 @dataclass(frozen=True)
@@ -48,22 +51,38 @@ class Route:
         return sum(step.months for step in self.steps)
 
 
+Source = Literal["self", "trainer", "assumed"]
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The level the plan works from for one skill, and where it comes from: the trainer's
+    rating wins, then the person's own; a skill nobody rated is *assumed* at the level the
+    person's current role (and the usual way to it) asks for — never taken as 0."""
+
+    level: int
+    source: Source
+    self_level: int | None = None
+    trainer_level: int | None = None
+
+    @property
+    def rated(self) -> bool:
+        return self.source != "assumed"
+
+
 @dataclass(frozen=True)
 class Gap:
     """A skill the route needs more of: level now, level needed, and by which step."""
 
     skill_id: str
-    self_rating: int
+    now: int  # the level the plan works from (see Rating)
+    source: Source
+    self_rating: int | None
     trainer_rating: int | None
     needed: int
     importance: int
     step: int  # the step whose target role first needs this level (0: the current role)
     role: Role  # that role
-
-    @property
-    def now(self) -> int:
-        """The rating the plan works from: the trainer's where given (SPEC), else the self-rating."""
-        return self.self_rating if self.trainer_rating is None else self.trainer_rating
 
     @property
     def levels(self) -> int:
@@ -86,19 +105,56 @@ class CertificationGap:
     holds: Text | None = None  # the grade the role names, already held: this is the next one
 
 
+Kind = Literal["health", "skill", "kpi", "course", "application", "certificate", "result", "registration",
+               "move"]
+
+
+@dataclass(frozen=True)
+class KpiGoal:
+    """One KPI of a KPI milestone: the person's own figure (None: not known yet) and the goal."""
+
+    name: str  # aht_seconds | fcr_rate | csat
+    now: float | None
+    goal: float
+
+    @property
+    def met(self) -> bool:
+        if self.now is None:
+            return False
+        return self.now <= self.goal if self.name == "aht_seconds" else self.now >= self.goal
+
+
 @dataclass(frozen=True)
 class Milestone:
-    """A SMART intermediate goal: what to do, how to check it, by when, for which step."""
+    """A SMART intermediate goal: what to do, how to check it, by when, for which step.
 
-    kind: str  # wellbeing | skill | kpi | course | application | certification | result
-    #           | registration | experience | role
+    `id` is stable: made from the step, the kind and what it is about (skill and level, KPI,
+    certificate), so the same answers give the same ids and a re-made plan keeps them."""
+
+    id: str
+    kind: Kind
     date: dt.date
     step: int
     action: Text
     check: Text
     skill_id: str | None = None
     level: int | None = None  # the level this milestone reaches (skill milestones)
-    certificate: str | None = None  # "certificate.grade" for course/application/exam/result steps
+    level_from: int | None = None
+    certificate: Text | None = None
+    kpis: tuple[KpiGoal, ...] = ()  # a KPI milestone's figures; empty for "find out your figures"
+    started: dt.date | None = None  # when work on it begins: a skill's earlier milestone, or the step's start
+
+
+@dataclass(frozen=True)
+class BacklogItem:
+    """Work the plan knows about but does not date yet, and why: for the next review."""
+
+    reason: str  # pace | later_step | no_action | strain | recovery | figure_unknown
+    step: int
+    skill_id: str | None = None
+    level_from: int | None = None
+    level_to: int | None = None
+    kpi: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +168,11 @@ class Chain:
 
 @dataclass(frozen=True)
 class Plan:
+    """The whole plan. `target` is the headline: the furthest step of the route reachable
+    within the horizon; `final_target` (with `realistic_end`) is the role beyond it when the
+    horizon cannot hold the whole route, else None. With `target_open` (under strain with no
+    target named) no target was picked: `target` is the current role and the route is empty."""
+
     answers: Answers
     today: dt.date
     recommendations: tuple[Recommendation, ...]
@@ -126,13 +187,26 @@ class Plan:
     chains: tuple[Chain, ...]
     reviews: tuple[dt.date, ...]
     horizon_end: dt.date
-    realistic_end: dt.date
+    realistic_end: dt.date  # when the whole route (to the final target) ends
     strain: bool
-    disagreements: tuple[tuple[str, int, int], ...]  # (skill, self, trainer) where they differ
+    disagreements: tuple[tuple[str, int | None, int], ...]  # (skill, self or None, trainer)
+    ratings: dict[str, Rating] = field(default_factory=dict)  # every skill the plan reads
+    target_end: dt.date | None = None  # when the headline target is reached
+    final_target: Role | None = None
+    target_open: bool = False
+    check_in: dt.date | None = None  # under strain: the end of phase 1 (health only)
+    dated_steps: int = 0  # steps laid out month by month; the later ones are outlined
+    backlog: tuple[BacklogItem, ...] = ()
+    warnings: tuple[str, ...] = ()  # horizon_too_short | strain | target_open | assumed_skills
 
     @property
     def fits_horizon(self) -> bool:
         return self.realistic_end <= self.horizon_end
+
+    @property
+    def assumed(self) -> tuple[str, ...]:
+        """Skills the plan reads that the person did not rate (nor their trainer)."""
+        return tuple(s for s, r in self.ratings.items() if not r.rated)
 
     @property
     def lang(self) -> str:

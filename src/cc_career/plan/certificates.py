@@ -258,9 +258,12 @@ def _milestone(item: CertificateStep, step: int) -> Milestone:
             texts[lang] = (f"{name(lang)}: {item.grade.registration(lang)}", t(check_key, lang, **params))
             continue
         texts[lang] = (t(do_key, lang, **params), t(check_key, lang, **params))
-    return Milestone(kind=item.kind, date=item.date, step=step,
+    kind = "certificate" if item.kind == "certification" else item.kind
+    part = f"-{item.part.en.lower().replace(' ', '_')}" if item.part else ""
+    # stable: the step, what is done and the grade ("s1-certificate-moshimoshi.g2")
+    return Milestone(id=f"s{step}-{kind}-{item.ref}{part}", kind=kind, date=item.date, step=step,
                      action=Text(ja=texts["ja"][0], en=texts["en"][0]),
-                     check=Text(ja=texts["ja"][1], en=texts["en"][1]), certificate=item.ref)
+                     check=Text(ja=texts["ja"][1], en=texts["en"][1]), certificate=name)
 
 
 def _keys(item: CertificateStep) -> tuple[str, str]:

@@ -2,45 +2,92 @@
 
 from __future__ import annotations
 
+from cc_career.catalog import Catalog
 from cc_career.models.answers import Answers
-from cc_career.models.plan import Gap, Route
-from cc_career.plan.ideal import planning_ratings
+from cc_career.models.catalog import Role
+from cc_career.models.plan import Gap, Rating, Route
+from cc_career.plan.route import shortest_path
 
 
-def skill_gaps(answers: Answers, route: Route) -> list[Gap]:
+def role_baseline(catalog: Catalog, role_id: str) -> dict[str, int]:
+    """The levels someone in `role_id` can be assumed to have: what the role asks for, and what
+    the roles on the usual way to it asked for (an SV was an operator and a leader first)."""
+    ways = [shortest_path(catalog, entry, role_id) for entry in catalog.roles
+            if catalog.roles[entry].entry]
+    ways = [w for w in ways if w is not None]
+    way = min(ways, key=lambda w: (sum(m.months for m in w), len(w)), default=[])
+    roles = [catalog.roles[m.from_role] for m in way] + [catalog.roles[role_id]]
+    levels: dict[str, int] = {}
+    for role in roles:
+        for skill_id, need in role.skills.items():
+            levels[skill_id] = max(levels.get(skill_id, 0), need.level)
+    return levels
+
+
+def skill_ratings(answers: Answers, catalog: Catalog) -> dict[str, Rating]:
+    """Every skill of the catalog at the level the plan works from, with its source."""
+    own, trainer = answers.current.skills, answers.current.trainer_skills
+    assumed = role_baseline(catalog, answers.current.role)
+    ratings = {}
+    for skill_id in catalog.skills:
+        if skill_id in trainer:
+            level, source = trainer[skill_id], "trainer"
+        elif skill_id in own:
+            level, source = own[skill_id], "self"
+        else:
+            level, source = assumed.get(skill_id, 0), "assumed"
+        ratings[skill_id] = Rating(level=level, source=source, self_level=own.get(skill_id),
+                                   trainer_level=trainer.get(skill_id))
+    return ratings
+
+
+def levels_of(ratings: dict[str, Rating]) -> dict[str, int]:
+    return {skill_id: r.level for skill_id, r in ratings.items()}
+
+
+def _gap(ratings: dict[str, Rating], skill_id: str, now: int, needed: int, importance: int,
+         step: int, role: Role) -> Gap:
+    rating = ratings.get(skill_id, Rating(level=0, source="assumed"))
+    return Gap(skill_id=skill_id, now=now, source=rating.source, self_rating=rating.self_level,
+               trainer_rating=rating.trainer_level, needed=needed, importance=importance,
+               step=step, role=role)
+
+
+def _by_weight(gaps: list[Gap]) -> list[Gap]:
+    return sorted(gaps, key=lambda g: (-g.weight, -g.importance, -g.needed, g.skill_id))
+
+
+def skill_gaps(ratings: dict[str, Rating], route: Route) -> list[Gap]:
     """Every skill a role on the route needs above the person's level, biggest weighed gap first.
 
     `needed` is the highest level any role on the route asks for, and `step` the first step
     whose role asks for that level: the deadline for the whole climb.
     """
-    ratings = planning_ratings(answers)
-    trainer = answers.current.trainer_skills
     found: dict[str, Gap] = {}
     for step, role in enumerate(route.roles):
         for skill_id, need in role.skills.items():
             known = found.get(skill_id)
-            if need.level <= max(ratings.get(skill_id, 0), known.needed if known else 0):
+            have = ratings[skill_id].level if skill_id in ratings else 0
+            if need.level <= max(have, known.needed if known else 0):
                 continue
-            found[skill_id] = Gap(
-                skill_id=skill_id,
-                self_rating=answers.current.skills.get(skill_id, 0),
-                trainer_rating=trainer.get(skill_id),
-                needed=need.level,
-                importance=max(need.importance, known.importance if known else 0),
-                step=step,
-                role=role,
-            )
-    return sorted(found.values(), key=lambda g: (-g.weight, -g.importance, -g.needed, g.skill_id))
+            found[skill_id] = _gap(ratings, skill_id, have, need.level,
+                                   max(need.importance, known.importance if known else 0), step, role)
+    return _by_weight(list(found.values()))
 
 
-def staged_gaps(answers: Answers, route: Route) -> dict[int, list[Gap]]:
+def staged_gaps(ratings: dict[str, Rating], route: Route) -> dict[int, list[Gap]]:
     """The same gaps cut into what each step of the route adds: the levels its target role
     needs beyond what the person has, or will have after the steps before. The current
     role's own needs are worked on in the first step. Each step's list: biggest first."""
-    reached = dict(planning_ratings(answers))
+    reached = levels_of(ratings)
     last = len(route.steps)
     stages: dict[int, list[Gap]] = {step: [] for step in range(last + 1)}
+    # Someone leaving contact-center work is not trained further for the job they leave.
+    leaving = bool(route.steps) and route.steps[0].target.track == "career_change" \
+        and route.roles[0].track != "career_change"
     for index, role in enumerate(route.roles):
+        if index == 0 and leaving:
+            continue
         step = max(index, min(1, last))
         for skill_id, need in role.skills.items():
             have = reached.get(skill_id, 0)
@@ -50,41 +97,38 @@ def staged_gaps(answers: Answers, route: Route) -> dict[int, list[Gap]]:
             earlier = next((g for g in stages[step] if g.skill_id == skill_id), None)
             if earlier is not None:
                 stages[step].remove(earlier)
-            stages[step].append(Gap(skill_id=skill_id,
-                                    self_rating=earlier.now if earlier else have, trainer_rating=None,
-                                    needed=need.level,
-                                    importance=max(need.importance, earlier.importance if earlier else 0),
-                                    step=step, role=role))
+            stages[step].append(_gap(ratings, skill_id, earlier.now if earlier else have, need.level,
+                                     max(need.importance, earlier.importance if earlier else 0),
+                                     step, role))
             reached[skill_id] = need.level
-    for gaps in stages.values():
-        gaps.sort(key=lambda g: (-g.weight, -g.importance, -g.needed, g.skill_id))
-    return stages
+    return {step: _by_weight(gaps) for step, gaps in stages.items()}
 
 
-def strengths(answers: Answers, route: Route) -> list[tuple[str, int]]:
-    """Skills the person already brings: rated 3 or more, or meeting every need on the route."""
-    ratings = planning_ratings(answers)
+def strengths(ratings: dict[str, Rating], route: Route) -> list[tuple[str, int]]:
+    """Skills the person (or their trainer) rated at 3 or more, or at every need on the route.
+    Assumed levels are never called strengths: nobody said so."""
     needed: dict[str, int] = {}
     for role in route.roles:
         for skill_id, need in role.skills.items():
             needed[skill_id] = max(needed.get(skill_id, 0), need.level)
     strong = [
-        (skill_id, level)
-        for skill_id, level in ratings.items()
-        if level >= 3 or (level >= 2 and skill_id in needed and level >= needed[skill_id])
+        (skill_id, r.level)
+        for skill_id, r in ratings.items()
+        if r.rated and (r.level >= 3 or (r.level >= 2 and skill_id in needed and r.level >= needed[skill_id]))
     ]
     return sorted(strong, key=lambda item: (-item[1], item[0]))
 
 
-def disagreements(answers: Answers) -> list[tuple[str, int, int]]:
-    """Skills where the self-rating and the trainer's rating differ, largest difference first."""
+def disagreements(answers: Answers) -> list[tuple[str, int | None, int]]:
+    """Skills where the self-rating and the trainer's rating differ, largest difference first;
+    a skill only the trainer rated is listed with None for the self-rating."""
     own = answers.current.skills
     rows = [
-        (skill_id, own.get(skill_id, 0), trainer)
+        (skill_id, own.get(skill_id), trainer)
         for skill_id, trainer in answers.current.trainer_skills.items()
-        if own.get(skill_id, 0) != trainer
+        if own.get(skill_id) != trainer and skill_id in own
     ]
-    return sorted(rows, key=lambda r: (-abs(r[1] - r[2]), r[0]))
+    return sorted(rows, key=lambda r: (-abs((r[1] or 0) - r[2]), r[0]))
 
 
 def experience_short(answers: Answers, route: Route) -> float:

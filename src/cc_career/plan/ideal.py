@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from cc_career.catalog import MAX_ROUTE_MONTHS, Catalog
 from cc_career.models.answers import Answers
 from cc_career.models.catalog import Role
-from cc_career.models.plan import Reason, Recommendation
+from cc_career.models.plan import Rating, Reason, Recommendation
+from cc_career.plan.gap import levels_of, skill_ratings
+from cc_career.plan.milestones import timed_route
 from cc_career.plan.route import typical_months
 
 # How much each kind of fit counts. Values come first: the seeds' counsellors start there.
@@ -24,30 +28,32 @@ STYLE_TRACKS = {
 HOURS_A_YEAR = 1_920  # 8 hours × 20 days × 12 months: hourly pay as a yearly figure
 
 
-def rank_targets(catalog: Catalog, answers: Answers) -> list[Recommendation]:
-    """Every role reachable from the current one, best fit first (ties: shorter, then id)."""
+def rank_targets(catalog: Catalog, answers: Answers, ratings: dict[str, Rating] | None = None,
+                 begin: dt.date | None = None) -> list[Recommendation]:
+    """Every role reachable from the current one, best fit first (ties: shorter, then id).
+    `months` is what the route to it takes this person — the very time the plan would give
+    it — so the table and the route never disagree."""
     current = answers.current.role
-    ratings = planning_ratings(answers)
+    ratings = ratings or skill_ratings(answers, catalog)
+    begin = begin or answers.today or dt.date(2000, 1, 1)
+    levels = levels_of(ratings)
     horizon_months = answers.ideal.horizon_years * 12
     ranked = []
     for role in catalog.roles.values():
         if role.id == current:
             continue
-        months = typical_months(catalog, current, role.id)
-        if months is None or months > MAX_ROUTE_MONTHS:  # out of reach, or of any calendar
+        typical = typical_months(catalog, current, role.id)
+        if typical is None or typical > MAX_ROUTE_MONTHS:  # out of reach, or of any calendar
             continue
+        months = timed_route(catalog, answers, ratings, role.id, begin,
+                             answers.concerns.strain).months
         if answers.ideal.style == "management" and role.track == "promotion" and role.entry:
             continue
-        score, reasons = _fit(catalog, answers, role, ratings, months, horizon_months)
+        score, reasons = _fit(catalog, answers, role, levels, months, horizon_months)
         ranked.append(Recommendation(role=role, score=round(score, 3), reasons=tuple(reasons),
                                      months=months))
     ranked.sort(key=lambda r: (-r.score, r.months, r.role.id))
     return ranked
-
-
-def planning_ratings(answers: Answers) -> dict[str, int]:
-    """The skill levels the plan works from: the trainer's rating where given, else the self-rating."""
-    return {**answers.current.skills, **answers.current.trainer_skills}
 
 
 def skill_overlap(role: Role, ratings: dict[str, int]) -> float:

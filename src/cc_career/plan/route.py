@@ -14,7 +14,6 @@ from cc_career.models.plan import Route, Step
 
 MIN_STEP_MONTHS = 3  # even with time served, a move needs a few months of deliberate work
 STRAIN_PACE = 1.25  # under strain, every step gets a quarter more time
-STRAIN_REST_MONTHS = 1  # … and the plan opens with a month of rest and care
 
 
 def shortest_path(catalog: Catalog, start: str, goal: str) -> list[Transition] | None:
@@ -68,33 +67,47 @@ def plan_route(
     catalog: Catalog,
     start: str,
     goal: str,
-    today: dt.date,
+    begin: dt.date,
     *,
     years_in_role: float,
     strain: bool,
 ) -> Route:
-    """Lay the moves on the calendar. Time already served in the current role counts toward
-    the first move (at most half of it); under strain everything is paced more gently."""
+    """Lay the moves on the calendar from `begin`. Time already served in the current role
+    counts toward the first move (at most half of it); under strain every step is paced more
+    gently."""
     moves = shortest_path(catalog, start, goal) or []
-    begin = today + relativedelta(months=STRAIN_REST_MONTHS if strain else 0)
     steps = []
     for index, move in enumerate(moves, start=1):
-        months = move.months
-        if index == 1:
-            months -= min(round(years_in_role * 12), months // 2)
+        credit = min(round(years_in_role * 12), move.months // 2) if index == 1 else 0
+        months = move.months - credit
         if strain:
             months = round(months * STRAIN_PACE)
         months = max(months, MIN_STEP_MONTHS)
         end = begin + relativedelta(months=months)
         steps.append(Step(index=index, move=move, source=catalog.roles[move.from_role],
-                          target=catalog.roles[move.to], months=months, start=begin, end=end))
+                          target=catalog.roles[move.to], months=months, start=begin, end=end,
+                          credit=credit, extra=months - (move.months - credit)))
         begin = end
     roles = (catalog.roles[start], *(s.target for s in steps))
     return Route(roles=roles, steps=tuple(steps))
 
 
+def lengthen(way: Route, index: int, months: int) -> Route:
+    """The same route with step `index` (1-based) `months` longer and the later steps moved on."""
+    if months <= 0:
+        return way
+    steps = []
+    for step in way.steps:
+        if step.index < index:
+            steps.append(step)
+            continue
+        start = steps[-1].end if steps else step.start
+        extra = months if step.index == index else 0
+        steps.append(replace(step, months=step.months + extra, extra=step.extra + extra, start=start,
+                             end=start + relativedelta(months=step.months + extra)))
+    return replace(way, steps=tuple(steps))
+
+
 def extend_last_step(way: Route, months: int) -> Route:
     """The same route with its last move `months` longer."""
-    last = way.steps[-1]
-    longer = replace(last, months=last.months + months, end=last.end + relativedelta(months=months))
-    return replace(way, steps=(*way.steps[:-1], longer))
+    return lengthen(way, len(way.steps), months)

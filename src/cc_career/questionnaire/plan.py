@@ -6,6 +6,7 @@ Each prompt fills one field of the answers file. A field that already holds a va
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +15,7 @@ from rich.console import Console
 
 from cc_career.catalog import Catalog
 from cc_career.models.answers import Answers
-from cc_career.plan import ideal, route
+from cc_career.plan import gap, route
 from cc_career.questionnaire.prompts import Asker
 from cc_career.render.words import reason_text
 
@@ -45,6 +46,7 @@ class PlanQuestions:
         self.catalog = catalog
         self.console = console
         self.lang = asker.lang
+        self.asked_skills: set[str] = set()  # rated in this run: the questionnaire stays short
 
     def heading(self, key: str) -> None:
         """Shown before the step's first question (a resumed step with nothing left stays quiet)."""
@@ -134,12 +136,11 @@ class PlanQuestions:
             if not a.confirm(None, a.tr("prompt.kpis_known"), default=False):
                 a.put("current.kpis", None)
                 return
-        rate = self.number(0, 100, optional=True)
         fields = (
             ("aht_seconds", "prompt.aht", self.number(1, 7200, whole=True, optional=True),
              lambda s: _number(s) if s else None, lambda v: _is_int(v) and 0 < v <= 7200),
-            ("fcr_rate", "prompt.fcr", rate, _percent, lambda v: _is_number(v) and 0 <= v <= 1),
-            ("csat", "prompt.csat", rate, _percent, lambda v: _is_number(v) and 0 <= v <= 1),
+            ("fcr_rate", "prompt.fcr", self.percent, _percent, lambda v: _is_number(v) and 0 <= v <= 1),
+            ("csat", "prompt.csat", self.percent, _percent, lambda v: _is_number(v) and 0 <= v <= 1),
         )
         for name, key, check, convert, valid in fields:
             path = f"current.kpis.{name}"
@@ -166,19 +167,30 @@ class PlanQuestions:
     # ---- step 3: the target, and only the skills its route needs --------------------------------
 
     def target(self) -> None:
+        """With a target: rate what its route needs. Without one: rate what the candidate
+        routes need first, so the recommendations on screen are the plan's, in its order."""
         a, catalog = self.ask, self.catalog
         self.heading("prompt.step3")
         current = a.get("current.role")
-        if not a.known("ideal.target_role",
-                       lambda v: v in catalog.roles and v != current and catalog.reachable(current, v)):
-            self.choose_target(current)
-        self.rate_route_skills(current, a.get("ideal.target_role"))
+        if a.known("ideal.target_role",
+                   lambda v: v in catalog.roles and v != current and catalog.reachable(current, v)):
+            self.rate_route_skills(current, [a.get("ideal.target_role")])
+            return
+        reachable = [r for r in catalog.roles if r != current and catalog.reachable(current, r)]
+        self.rate_route_skills(current, reachable)
+        shown = self.choose_target(current)
+        if a.get("ideal.target_role") not in shown:  # picked from the full list
+            self.rate_route_skills(current, [a.get("ideal.target_role")])
 
-    def choose_target(self, current: str) -> None:
+    def choose_target(self, current: str) -> list[str]:
         a, catalog = self.ask, self.catalog
         provisional = Answers.model_validate({**a.answers, "ideal": {
             **a.answers.get("ideal", {}), "target_role": None}})
-        ranked = ideal.rank_targets(catalog, provisional)[:RECOMMENDATIONS_SHOWN]
+        from cc_career.plan import build_plan
+        from cc_career.render.plan_md import shown_recommendations
+
+        today = provisional.today or dt.date.today()
+        ranked = list(shown_recommendations(build_plan(provisional, catalog, today)))
         a.show_banner()
         self.say("\n" + a.tr("prompt.recommendations"))
         for rank, rec in enumerate(ranked, 1):
@@ -197,30 +209,46 @@ class PlanQuestions:
                      [(r.id, f"{r.name(self.lang)}（{a.tr('track.' + r.track)}）"
                        if self.lang == "ja" else f"{r.name(self.lang)} ({a.tr('track.' + r.track)})")
                       for r in reachable])
+        return [rec.role.id for rec in ranked]
 
-    def rate_route_skills(self, current: str, target: str) -> None:
-        """Rate only what the way to the target needs, each level's descriptor on screen."""
+    def rate_route_skills(self, current: str, targets: list[str]) -> None:
+        """Rate only what the ways to `targets` need most — (needed − assumed) × importance,
+        where `assumed` is the level the current role stands for — each level's descriptor on
+        screen. A skill the role already covers is not asked: it is assumed, never zero."""
         a, catalog = self.ask, self.catalog
-        moves = route.shortest_path(catalog, current, target) or []
-        roles = [catalog.roles[current]] + [catalog.roles[m.to] for m in moves]
-        importance: dict[str, int] = {}
-        for role in roles:
-            for skill_id, need in role.skills.items():
-                importance[skill_id] = max(importance.get(skill_id, 0), need.importance)
-        most = sorted(importance, key=lambda s: -importance[s])[:MAX_RATED]
-        skills = [s for s in catalog.skills if s in most]
-        unrated = [s for s in skills
-                   if not a.known(f"current.skills.{s}", lambda v: _is_int(v) and 0 <= v <= 4)]
+        if a.settle_optional:  # a hand-written file: a skill left out is unrated, not a question
+            return
+        assumed = gap.role_baseline(catalog, current)
+        weight: dict[str, int] = {}
+        for target in targets:
+            moves = route.shortest_path(catalog, current, target) or []
+            for role in [catalog.roles[current]] + [catalog.roles[m.to] for m in moves]:
+                for skill_id, need in role.skills.items():
+                    gain = (need.level - assumed.get(skill_id, 0)) * need.importance
+                    weight[skill_id] = max(weight.get(skill_id, 0), gain)
+        asked = [s for s in sorted(weight, key=lambda s: (-weight[s], s)) if weight[s] > 0]
+        before = {q.removeprefix("current.skills.") for q in a.asked if q.startswith("current.skills.")}
+        done = self.asked_skills | before  # rated now, or in the session a draft resumes
+        unrated = [s for s in asked
+                   if not a.known(f"current.skills.{s}", lambda v: _is_int(v) and 0 <= v <= 4)
+                   and s not in done][:max(0, MAX_RATED - len(done))]
         if not unrated:
             return
+        self.asked_skills.update(unrated)
         a.show_banner()
-        self.say("\n" + a.tr("prompt.rate_intro", role=catalog.roles[target].name(self.lang)))
+        heading = (catalog.roles[targets[0]].name(self.lang) if len(targets) == 1
+                   else a.tr("planner.rate_candidates"))
+        self.say("\n" + a.tr("prompt.rate_intro", role=heading))
+        warned = False
         while True:
             for skill_id in unrated:
                 self.rate(skill_id, catalog.roles[current])
             ratings = {a.get(f"current.skills.{s}") for s in unrated}
             if len(unrated) < 3 or len(ratings) > 1:
                 return
+            if warned:  # asked again once: the same answers twice are the person's answers
+                return
+            warned = True
             self.say(a.tr("prompt.all_same", level=ratings.pop()), style="yellow")
             if not a.confirm(None, a.tr("prompt.rate_again"), default=True):
                 return
@@ -234,8 +262,8 @@ class PlanQuestions:
             for level in range(1, 5)
         ]
         previous = a.get(f"current.skills.{skill_id}")
-        need = current_role.skills.get(skill_id)
-        default = previous if _is_int(previous) else (need.level if need else 0)
+        assumed = gap.role_baseline(self.catalog, current_role.id).get(skill_id, 0)
+        default = previous if _is_int(previous) else assumed
         answered = {0: a.tr("prompt.rate_zero")} | {
             level: f"{level} {a.tr(f'level.{level}')}" for level in range(1, 5)}
         a.select(f"current.skills.{skill_id}", a.tr("prompt.rate", skill=skill.name(self.lang)),
@@ -254,6 +282,12 @@ class PlanQuestions:
             return None
 
         return check
+
+    def percent(self, raw: str) -> str | None:
+        """A rate typed as 72, 72% or 0.72 (all 72%); anything else is refused."""
+        if not raw:
+            return None
+        return None if _percent(raw) is not None else self.ask.tr("planner.bad_percent")
 
     def years_total(self, in_role: float) -> Callable[[str], str | None]:
         bounds = self.number(0, 50)
@@ -298,8 +332,18 @@ def _number(raw: str) -> int | float | None:
 
 
 def _percent(raw: str) -> float | None:
-    value = _number(raw) if raw else None
-    return None if value is None else round(value / 100, 4)
+    """'72' / '72%' / '７２％' → 0.72; '0.72' → 0.72 too (a share typed as a fraction);
+    a number outside 0-100 → None."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", raw or "").strip()
+    share = text.endswith("%")
+    value = _number(text.rstrip("%").strip()) if text else None
+    if value is None or not 0 <= value <= 100:
+        return None
+    if not share and "." in text and value <= 1:
+        return round(float(value), 4)
+    return round(value / 100, 4)
 
 
 def _split_list(raw: str) -> list[str]:

@@ -26,19 +26,23 @@ BAR_WIDTH = 20
 class PlanFacts:
     """What the summary takes from one plan."""
 
-    target: str  # role id
+    target: str  # role id ("" when no target was picked: under strain, undecided)
     track: str
-    gaps: tuple[tuple[str, int, int], ...]  # (skill id, level the plan works from, weighed gap)
+    gaps: tuple[tuple[str, int, int], ...]  # (skill id, level, weighed gap): rated skills only
     ratings: tuple[tuple[str, int, int], ...]  # (skill id, self, trainer) where the trainer rated
     fits_horizon: bool
+    assumed: tuple[str, ...] = ()  # skills with a gap that nobody rated (assumed at the role's level)
 
 
 def facts_of(plan: Plan) -> PlanFacts:
     current = plan.answers.current
+    aim = plan.final_target or plan.target  # what the person aims for, beyond any short horizon
     return PlanFacts(
-        target=plan.target.id,
-        track=plan.target.track,
-        gaps=tuple((g.skill_id, g.now, g.weight) for g in plan.gaps),
+        target="" if plan.target_open else aim.id,
+        track="" if plan.target_open else aim.track,
+        # A training need is only what someone rated: an assumed level is not a measurement.
+        gaps=tuple((g.skill_id, g.now, g.weight) for g in plan.gaps if g.source != "assumed"),
+        assumed=tuple(g.skill_id for g in plan.gaps if g.source == "assumed"),
         ratings=tuple((skill_id, current.skills.get(skill_id, 0), trainer)
                       for skill_id, trainer in sorted(current.trainer_skills.items())),
         fits_horizon=plan.fits_horizon,
@@ -74,13 +78,15 @@ class Cohort:
     needs: tuple[TrainingNeed, ...]  # heaviest first
     rating_gaps: tuple[RatingGap, ...]  # widest first
     beyond_horizon: int  # plans whose route takes longer than the person's horizon
+    assumed: int = 0  # gaps left out of the training needs because the skill was not rated
+    assumed_trainees: int = 0  # trainees with at least one such gap
 
 
 def summarize(facts: list[PlanFacts], catalog: Catalog, files: int) -> Cohort:
     skill_order = {skill_id: i for i, skill_id in enumerate(catalog.skills)}
     role_order = {role_id: i for i, role_id in enumerate(catalog.roles)}
-    targets = Counter(f.target for f in facts)
-    tracks = Counter(f.track for f in facts)
+    targets = Counter(f.target for f in facts if f.target)  # "": no target chosen yet
+    tracks = Counter(f.track for f in facts if f.track)
     return Cohort(
         files=files,
         trainees=len(facts),
@@ -89,6 +95,8 @@ def summarize(facts: list[PlanFacts], catalog: Catalog, files: int) -> Cohort:
         needs=_training_needs(facts, skill_order),
         rating_gaps=_rating_gaps(facts, skill_order),
         beyond_horizon=sum(1 for f in facts if not f.fits_horizon),
+        assumed=sum(len(f.assumed) for f in facts),
+        assumed_trainees=sum(1 for f in facts if f.assumed),
     )
 
 
@@ -179,6 +187,7 @@ def render_cohort_csv(cohort: Cohort, catalog: Catalog, lang: str) -> str:
         ("files", "all", t("cohort.row_files", lang), cohort.files, ""),
         ("trainees", "planned", t("cohort.row_planned", lang), cohort.trainees, ""),
         ("horizon", "beyond", t("cohort.row_beyond", lang), cohort.beyond_horizon, ""),
+        ("unrated", "assumed", t("cohort_unrated.row", lang), cohort.assumed_trainees, cohort.assumed),
     ]
     rows += [("target_role", r, _role_name(catalog, r, lang), n, "") for r, n in cohort.roles]
     rows += [("target_track", k, t(f"track.{k}", lang), n, "") for k, n in cohort.tracks]

@@ -71,3 +71,15 @@ def reason_text(reason: Reason, catalog: Catalog, lang: str) -> str:
     if reason.kind == "salary":
         params["source"] = params["source"](lang)  # type: ignore[operator]
     return t(f"reason.{reason.kind}", lang, **params)
+
+
+HONORIFICS = ("さん", "様", "さま", "君", "くん", "ちゃん", "殿", "氏", "先生")
+
+
+def person_name(name: str, lang: str) -> str:
+    """The name as a heading uses it: 「山田 花子さん」, but 「Aさん」 stays 「Aさん」 (one
+    honorific only); English uses the name as it is."""
+    shown = name.rstrip()
+    if lang != "ja" or shown.endswith(HONORIFICS):
+        return shown
+    return shown + "さん"
