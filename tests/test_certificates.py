@@ -303,7 +303,7 @@ def test_no_plan_of_any_answers_schedules_a_forbidden_exam_or_an_early_pass(answ
     for ref, items in by_ref.items():
         assert ref not in held, ref
         rules = grade(bundled, ref)
-        exams = [m for m in items if m.kind == "certification"]
+        exams = [m for m in items if m.kind == "certificate"]
         if not exams:  # the first real sitting is after the step: only its course or application
             assert {m.kind for m in items} <= {"course", "application"}, ref
             continue
@@ -316,7 +316,7 @@ def test_no_plan_of_any_answers_schedules_a_forbidden_exam_or_an_early_pass(answ
             assert rules.sitting.result_weeks and result.date > min(e.date for e in exams)
         for other in rules.requires:
             if other not in held:
-                before = [m for m in by_ref.get(other, []) if m.kind == "certification"]
+                before = [m for m in by_ref.get(other, []) if m.kind == "certificate"]
                 assert before and max(m.date for m in before) < min(e.date for e in exams), (ref, other)
 
 

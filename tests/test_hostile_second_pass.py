@@ -302,7 +302,8 @@ def test_people_who_fail_on_a_full_disk_leave_no_empty_folder(runner, tmp_path, 
     assert "No space left" in result.stderr
     folders = [p for p in (disk / "out").iterdir() if p.is_dir()]
     assert folders, "the disk was full before anyone was written"
-    whole = ["career-plan.md", "interview-answer.md", "interview-answer.txt"]
+    whole = sorted(["career-plan.md", "career-plan.html", "career-plan.json", "interview-answer.md",
+                    "interview-answer.txt", "interview-answer.html"])
     for folder in folders:
         assert sorted(p.name for p in folder.iterdir()) == whole, folder
     assert not list(disk.rglob(".cc-career-*.tmp"))

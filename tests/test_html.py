@@ -156,13 +156,12 @@ def test_every_persona_page_is_complete_and_self_contained(catalog, name, lang):
 def test_unrated_skills_are_assumed_at_the_current_roles_level(catalog):
     plan = persona_plan("it_support_to_leader", catalog)
     rated = {**plan.answers.current.skills, **plan.answers.current.trainer_skills}
-    here = plan.route.roles[0].skills
     for row in plan_view(plan, catalog, "en").skills:
         if row.skill_id in rated:
             assert row.source in ("self", "trainer") and row.now == rated[row.skill_id]
-        else:
+        else:  # the planner's own assumption (the current role's level), never 0 by default
             assert row.source == "assumed"
-            assert row.now == (here[row.skill_id].level if row.skill_id in here else 0)
+            assert row.now == plan.ratings[row.skill_id].level
 
 
 def test_japanese_text_breaks_between_phrases_and_never_inside_a_number():

@@ -140,9 +140,11 @@ def test_career_plan_json_is_written_beside_the_markdown_and_validates_against_s
     assert document["skills"]["coaching"] == {"level": 0, "source": "assumed"}
     assert document["target"]["role"] == "qa" and document["target"]["final_role"] is None
     assert [s["months"] for s in document["route"]] == [18]
-    first = document["milestones"][0]
-    assert first["id"] == "s1-quality_monitoring-2" and first["kind"] == "skill"
+    first = next(m for m in document["milestones"] if m["kind"] == "skill")
+    assert first["id"] == "s1-quality_monitoring-2"
     assert (first["level_from"], first["level_to"]) == (1, 2)
+    exam = next(m for m in document["milestones"] if m["kind"] == "certificate")
+    assert exam["certificate"] == "moshimoshi.g3" and exam["id"] == "s1-certificate-moshimoshi.g3"
     kpi = next(m for m in document["milestones"] if m["kind"] == "kpi")
     assert (kpi["kpi"], kpi["kpi_from"], kpi["kpi_to"]) == ("fcr_rate", 0.7, 0.8)
     again = tmp_path / "again"

@@ -338,7 +338,7 @@ class _Wording:
         # result is out: "pass within N" must not count from an earlier grade's sitting.
         for gap in self.plan.certification_gaps:
             mine = [m for m in self.plan.milestones
-                    if m.certificate == gap.name and m.kind in ("certificate", "result")]
+                    if m.certificate == gap.ref and m.kind in ("certificate", "result")]
             if mine:
                 return self.tr("cert", cert=gap.name(self.lang), span=self.span_to(max(m.date for m in mine)))
         return ""

@@ -140,7 +140,7 @@ class Milestone:
     skill_id: str | None = None
     level: int | None = None  # the level this milestone reaches (skill milestones)
     level_from: int | None = None
-    certificate: Text | None = None
+    certificate: str | None = None  # "certificate.grade" in certifications.yaml
     kpis: tuple[KpiGoal, ...] = ()  # a KPI milestone's figures; empty for "find out your figures"
     started: dt.date | None = None  # when work on it begins: a skill's earlier milestone, or the step's start
 

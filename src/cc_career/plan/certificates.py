@@ -263,7 +263,7 @@ def _milestone(item: CertificateStep, step: int) -> Milestone:
     # stable: the step, what is done and the grade ("s1-certificate-moshimoshi.g2")
     return Milestone(id=f"s{step}-{kind}-{item.ref}{part}", kind=kind, date=item.date, step=step,
                      action=Text(ja=texts["ja"][0], en=texts["en"][0]),
-                     check=Text(ja=texts["ja"][1], en=texts["en"][1]), certificate=name)
+                     check=Text(ja=texts["ja"][1], en=texts["en"][1]), certificate=item.ref)
 
 
 def _keys(item: CertificateStep) -> tuple[str, str]:

@@ -121,7 +121,7 @@ class _Item:
     skill_id: str | None = None
     level_from: int | None = None
     level: int | None = None
-    certificate: Text | None = None
+    certificate: str | None = None
     kpis: tuple[KpiGoal, ...] = ()
     needed: int | None = None  # a skill climb: the level its step needs
     must: bool = False  # the first climb of an important gap: never left for later

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from cc_career.catalog import Catalog
 from cc_career.i18n import t
+from cc_career.models.catalog import Role
 from cc_career.models.plan import Plan
 from cc_career.render.environment import format_day, format_month, format_months
 from cc_career.render.words import level_label, pay_text, reason_text, tags_text, yearly_amount
@@ -119,7 +120,7 @@ def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView
         for s in plan.route.steps
     )
     milestones = tuple(
-        MilestoneRow(number, m.date, m.step, m.kind, t(f"milestone.kind_{m.kind}", lang, default=m.kind),
+        MilestoneRow(number, m.date, m.step, m.kind, t(f"planner.kind_{m.kind}", lang),
                      skill_name(m.skill_id) if m.skill_id else None, m.level, m.action(lang), m.check(lang))
         for number, m in enumerate(plan.milestones, start=1)
     )
@@ -134,15 +135,14 @@ def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView
         target_track=t(f"track.{plan.target.track}", lang),
         target_description=plan.target.description(lang),
         target_chosen=plan.target_chosen,
-        target_pay=pay_text(plan.target, lang) if plan.target.pay else None,
-        target_pay_source=plan.target.pay.source if plan.target.pay else None,
+        target_pay=pay_text(plan.target, lang) if plan.target.public_pay else None,
+        target_pay_source=_pay_source(plan.target, lang),
         realistic_end=plan.realistic_end,
         horizon_end=plan.horizon_end,
         horizon_years=answers.ideal.horizon_years,
         fits_horizon=plan.fits_horizon,
         strain=plan.strain,
-        rest_until=next((m.date for m in plan.milestones if m.kind == "wellbeing"), None)
-        if plan.strain else None,
+        rest_until=plan.check_in if plan.strain else None,
         facts=_facts(plan, catalog, lang),
         ideal=_ideal(plan, catalog, lang),
         strengths=strengths,
@@ -169,11 +169,18 @@ def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView
     return _with_jobcard(view, plan, catalog)
 
 
+def _pay_source(role: Role, lang: str) -> str | None:
+    """Where the headline pay figure comes from, with its year: the first public figure."""
+    if not role.public_pay:
+        return None
+    pay = role.public_pay[0]
+    return f"{pay.source(lang)} ({pay.year})" if lang == "en" else f"{pay.source(lang)}（{pay.year}年）"
+
+
 def _skill_rows(plan: Plan, catalog: Catalog, lang: str) -> tuple[SkillRow, ...]:
     """Every skill a role on the route needs, with the level the plan works from: the trainer's
     rating, else the person's own, else (unrated) the level their current role requires."""
     current = plan.answers.current
-    here = plan.route.roles[0].skills if plan.route.roles else {}
     need: dict[str, tuple[int, int, int]] = {}  # skill → (level, importance, first step needing it)
     for index, role in enumerate(plan.route.roles):
         for skill_id, requirement in role.skills.items():
@@ -184,12 +191,8 @@ def _skill_rows(plan: Plan, catalog: Catalog, lang: str) -> tuple[SkillRow, ...]
     rows = []
     for skill_id, (needed, importance, step) in need.items():
         own, trainer = current.skills.get(skill_id), current.trainer_skills.get(skill_id)
-        if trainer is not None:
-            now, source = trainer, "trainer"
-        elif own is not None:
-            now, source = own, "self"
-        else:
-            now, source = (here[skill_id].level if skill_id in here else 0), "assumed"
+        rating = plan.ratings.get(skill_id)  # the planner's: trainer, else self, else assumed
+        now, source = (rating.level, rating.source) if rating else (0, "assumed")
         by_when = (t("html.by_now", lang) if step == 0
                    else t("html.by_role", lang, role=plan.route.roles[step].name(lang)))
         rows.append(SkillRow(skill_id, catalog.skills[skill_id].name(lang), now, source, needed, importance,

@@ -53,7 +53,7 @@ def _milestone(m: Milestone, lang: str) -> dict:
         "id": m.id, "step": m.step, "kind": m.kind, "due": m.date.isoformat(),
         "started": m.started.isoformat() if m.started else None,
         "skill": m.skill_id, "level_from": m.level_from, "level_to": m.level,
-        "certificate": m.certificate(lang) if m.certificate else None,
+        "certificate": m.certificate,  # the grade's id in certifications.yaml
         "kpi": first.name if first else None,
         "kpi_from": first.now if first else None,
         "kpi_to": first.goal if first and first.now is not None else None,
