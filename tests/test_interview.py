@@ -29,65 +29,85 @@ from cc_career.answers import load_answers
 from cc_career.catalog import load_catalog
 from cc_career.cli import app
 from cc_career.errors import UsageError
-from cc_career.interview import (
-    _first_person,
-    _japanese_motivation,
-    band,
-    compose_answer,
-    measure,
-    months_between,
-    span,
-)
+from cc_career.interview import band, facts_from_plan, measure, months_between, offered_actions
 from cc_career.models.answers import Interview
 from cc_career.plan import build_plan
-from cc_career.render.interview import interview_text, render_interview_files
+from cc_career.render.interview import (
+    compose_answer,
+    first_person,
+    interview_text,
+    japanese_motivation,
+    render_interview_files,
+    rounded_up,
+    second_person,
+    span,
+    speakable,
+)
 from cc_career.render.wrap import CLOSING, OPENING, cells, wrap
 
 CC_CAREER = [sys.executable, "-m", "cc_career"]
 QUESTIONS = ("career_plan", "in_n_years", "after_joining")
+SECONDS = (30, 60, 180)
 GOLDEN_SECONDS = {"career_plan": 60, "in_n_years": 30, "after_joining": 180}
 A4_LINES = 60  # lines of 80 cells that fit one A4 page with ordinary margins
 
-# The interview details each persona would type, in each language (the personas' own files
-# carry only Hanako's; a Japanese company name in an English answer would read oddly).
+# The interview details each persona would type, in each language: company, position (the role
+# they hold now, as most applicants do), and the motivation, tied to the path the company offers.
 DETAILS = {
     "hanako_qa": {
         "ja": ("株式会社サンプルコミュニケーションズ", "オペレーター",
                "オペレーターからQAへ進むキャリアパスが用意されていること"),
-        "en": ("Sample Communications Inc", "Operator", "it offers a clear path from operator to QA"),
+        "en": ("Sample Communications", "Operator", "it offers a clear path from operator to QA"),
     },
     "manager_too_soon": {
-        "ja": ("株式会社みらいコンタクト", "コールセンタースタッフ",
+        "ja": ("株式会社みらいコンタクト", "オペレーター",
                "実力次第でセンター長まで目指せる評価制度がある"),
-        "en": ("Mirai Contact", "Call-center agent",
+        "en": ("Mirai Contact", "Operator",
                "promotion to center manager depends on results, not on seniority"),
     },
     "trainer_to_hr": {
-        "ja": ("株式会社ひかり人材サービス", "研修・採用担当",
-               "コールセンターの研修経験を採用と育成に生かせること"),
-        "en": ("Hikari Staffing", "Training and recruiting coordinator",
+        "ja": ("株式会社ひかり人材サービス", "研修トレーナー",
+               "コールセンターでの研修の経験を、採用と育成の仕事に生かせること"),
+        "en": ("Hikari Staffing", "Trainer",
                "it lets me use my call-center training experience in recruiting and onboarding"),
     },
     "infra_engineer": {
         "ja": ("株式会社クラウドブリッジ", "テクニカルサポート",
                "サポートから運用・インフラへ移れる社内公募制度"),
         "en": ("CloudBridge", "Technical support engineer",
-               "its internal job postings let support staff move into operations and infrastructure"),
+               "its internal job postings let support staff move into infrastructure work"),
+    },
+    "it_support_to_leader": {
+        "ja": ("株式会社ヘルプデスクワークス", "テクニカルサポート",
+               "応対を続けながら、リーダーとしてチームを支える役割に挑戦できること"),
+        "en": ("Helpdesk Works", "Technical support agent",
+               "it lets experienced agents lead a team while they keep taking calls"),
     },
     "ojt_strain": {
-        "ja": ("株式会社つばさ事務サービス", "コールセンター事務",
+        "ja": ("株式会社つばさ事務サービス", "事務スタッフ",
                "電話対応と事務の両方を経験でき、将来は事務職に進めること"),
-        "en": ("Tsubasa Office Services", "Contact-center administrator",
+        "en": ("Tsubasa Office Services", "Office assistant",
                "it combines phone work with office work and has a route into administration"),
     },
     "sv_to_sales": {
-        "ja": ("株式会社ネクストスタッフ", "法人営業",
-               "コールセンター運営の知識をそのまま提案に生かせる営業職であること"),
-        "en": ("NextStaff", "Account sales",
-               "it is a sales role where my experience of running a contact center is the product knowledge"),
+        "ja": ("株式会社ネクストスタッフ", "SV",
+               "コールセンター運営の経験を生かして、法人営業に挑戦できる"),
+        "en": ("NextStaff", "Supervisor",
+               "it lets contact-center supervisors move into account sales"),
+    },
+    "undecided_voice": {
+        "ja": ("株式会社たびのわ", "オペレーター",
+               "お客様の声をサービスの企画に生かす仕組みがあること"),
+        "en": ("Tabinowa Travel", "Operator",
+               "it turns what customers tell its contact center into new travel products"),
     },
 }
-PERSONA_NAMES = sorted(DETAILS)
+# What some personas already do: Hanako keeps the recording habit of seed 001's example (the
+# plan's first action, confirmed); Makoto says it in his own words. The others confirmed nothing.
+OWN_WORDS = {"manager_too_soon": {"ja": "後輩からの質問に答える役を自分から引き受けている",
+                                  "en": "I volunteer to answer newer colleagues' questions"}}
+STRAIN = "ojt_strain"
+PERSONA_NAMES = sorted(set(DETAILS) - {STRAIN})
 
 
 @cache
@@ -101,14 +121,24 @@ def persona_plan(name: str):
     return build_plan(answers, catalog(), answers.today)
 
 
-def interview_for(name: str, lang: str, question: str, seconds: int) -> Interview:
+def already_for(name: str, lang: str) -> list[str]:
+    if name == "hanako_qa":
+        return [offered_actions(persona_plan(name), catalog())[0].id]
+    if name in OWN_WORDS:
+        return [OWN_WORDS[name][lang]]
+    return []
+
+
+def interview_for(name: str, lang: str, question: str, seconds: int, **changes: object) -> Interview:
     company, position, motivation = DETAILS[name][lang]
-    return Interview(company=company, position=position, motivation=motivation, question=question,
-                     seconds=seconds)
+    fields = dict(company=company, position=position, motivation=motivation, question=question,
+                  seconds=seconds, already_doing=already_for(name, lang)) | changes
+    return Interview(**fields)
 
 
-def answer_for(name: str, lang: str, question: str = "career_plan", seconds: int = 60):
-    return compose_answer(persona_plan(name), catalog(), interview_for(name, lang, question, seconds), lang)
+def answer_for(name: str, lang: str, question: str = "career_plan", seconds: int = 60, **changes: object):
+    interview = interview_for(name, lang, question, seconds, **changes)
+    return compose_answer(persona_plan(name), catalog(), interview, lang)
 
 
 def numbers(text: str) -> set[int]:

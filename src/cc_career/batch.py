@@ -140,7 +140,7 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
         plan = plan_for(answers, catalog, today)
         plan_lang = resolve_lang(lang, answers)
         documents = {PLAN_FILE: render_plan(plan, catalog, plan_lang)}
-        if wants_interview(answers):
+        if wants_interview(answers) and not plan.strain:  # under strain: no answer (interview.refusal)
             from cc_career.render.interview import render_interview_files
 
             documents.update(render_interview_files(plan, catalog, plan_lang))

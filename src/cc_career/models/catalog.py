@@ -115,6 +115,9 @@ class Role(Strict):
     track: Track
     entry: bool = False
     name: Text
+    # How the role is said aloud in an interview answer (「SV」, "supervisor"): no brackets,
+    # no slashes. Optional: without it the name is used, its brackets and slashes dropped.
+    spoken: Text | None = None
     description: Text
     min_years_experience: Annotated[float, Field(ge=0, le=30)] = 0
     skills: dict[Id, Requirement]
