@@ -42,23 +42,24 @@ LAYOUT = {
     "career_plan": (
         ("experience", "experience_total", "kpis", "lesson", "lesson_more", "strength"),
         ("motivation", "tie", "values"),
-        ("first", "first_support", "first_goals", "first_date", "cert"),
-        ("goal", "goal_why", "skill_plan", "skills_more", "gap"),
-        ("already", "also", "plan_more", "review", "closing"),
+        ("first", "first_support", "first_team", "first_goals", "first_date", "cert"),
+        ("goal", "timing", "goal_why", "skill_plan", "skills_more", "gap"),
+        ("already", "also", "plan_more", "habit", "review", "closing"),
     ),
     "in_n_years": (
-        ("n_goal", "n_when", "n_direction"),
+        ("n_goal", "n_when", "timing", "n_direction"),
         ("experience", "experience_total", "kpis", "lesson", "lesson_more", "strength"),
         ("motivation", "tie", "values"),
-        ("first", "first_support", "first_goals", "first_date", "cert", "skill_plan", "skills_more", "gap"),
-        ("already", "also", "plan_more", "review", "closing"),
+        ("first", "first_support", "first_team", "first_goals", "first_date", "cert", "skill_plan",
+         "skills_more", "gap"),
+        ("already", "also", "plan_more", "habit", "review", "closing"),
     ),
     "after_joining": (
-        ("first", "first_support", "first_goals", "first_date", "cert"),
+        ("first", "first_support", "first_team", "first_goals", "first_date", "cert"),
         ("experience", "experience_total", "kpis", "lesson", "lesson_more", "strength"),
         ("motivation", "tie", "values"),
-        ("goal", "goal_why", "skill_plan", "skills_more", "gap"),
-        ("already", "also", "plan_more", "review", "closing"),
+        ("goal", "timing", "goal_why", "skill_plan", "skills_more", "gap"),
+        ("already", "also", "plan_more", "habit", "review", "closing"),
     ),
 }
 # The parts an answer cannot do without, then the others in the order they are added while
@@ -72,21 +73,21 @@ PRIORITY = {
     "career_plan": ("first", "already", "lesson", "kpis", "tie", "first_goals", "also", "goal_why",
                     "skill_plan", "experience_total", "first_date", "cert", "strength", "values",
                     "closing", "skills_more", "gap", "plan_more", "lesson_more", "first_support",
-                    "review"),
+                    "timing", "habit", "first_team", "review"),
     "in_n_years": ("n_when", "n_direction", "experience", "already", "lesson", "kpis", "first", "tie",
                    "first_goals", "also", "skill_plan", "experience_total", "first_date", "strength",
                    "cert", "values", "closing", "skills_more", "gap", "plan_more", "lesson_more",
-                   "first_support", "review"),
+                   "first_support", "timing", "habit", "first_team", "review"),
     "after_joining": ("first_goals", "experience", "already", "first_date", "lesson", "kpis", "tie",
                       "cert", "also", "goal_why", "skill_plan", "experience_total", "strength",
                       "values", "closing", "skills_more", "gap", "plan_more", "lesson_more",
-                      "first_support", "review"),
+                      "first_support", "timing", "habit", "first_team", "review"),
 }
 UPGRADE_FIRST = ("motivation", "goal", "n_goal")  # the person's own motivation before all else
 DEPENDS = {"kpis": "experience", "lesson": "experience", "strength": "experience",
            "experience_total": "experience", "lesson_more": "lesson", "first_goals": "first",
-           "first_date": "first_goals", "first_support": "first", "also": "already",
-           "plan_more": "already", "skills_more": "skill_plan", "n_when": "n_goal"}
+           "first_date": "first_goals", "first_support": "first", "first_team": "first", "also": "already",
+           "plan_more": "already", "skills_more": "skill_plan", "n_when": "n_goal", "habit": "already"}
 
 
 # ---- what of the plan the answer may say ----------------------------------------------------

@@ -259,6 +259,13 @@ class Speech:
     def as_role(self, role: Role) -> str:
         return self._phrase("as", role)
 
+    def in_role(self, role: Role) -> str:
+        """Where the person works in N years: 「営業の仕事で」 for a department, else as_role."""
+        if self.lang == "ja" and role.track in ("other_department", "career_change") \
+                and not _ja_person(self.role(role)):
+            return self.tr("in_work", role=self.role(role))
+        return self.as_role(role)
+
     def become(self, role: Role) -> str:
         if self.lang == "ja":
             return self.tr(f"become_{role.track}", role=self.role(role))
@@ -315,7 +322,8 @@ class Speech:
             "n_goal": self.n_goal, "n_when": self.n_when, "n_direction": self.n_direction,
             "already": self.already, "also": self.also, "review": self.review,
             "lesson_more": self.lesson_more, "first_support": self.first_support, "gap": self.gap,
-            "plan_more": self.plan_more,
+            "plan_more": self.plan_more, "timing": self.timing, "habit": self.habit,
+            "first_team": self.first_team,
             "closing": self.closing,
         }
         made = {name: tuple(w for w in make() if w) for name, make in makers.items()}
@@ -366,20 +374,26 @@ class Speech:
         lessons = self._lessons()
         return [self.tr("lesson_more", lesson=lessons[1])] if len(lessons) > 1 else []
 
+    def timing(self) -> list[str]:
+        return [self.tr("timing")] if self.facts.steps else []
+
+    def habit(self) -> list[str]:
+        return [self.tr("habit" if self.facts.current.id in FRONTLINE else "habit_other")]
+
+    def first_team(self) -> list[str]:
+        return [self.tr("first_team")]
+
     def first_support(self) -> list[str]:
         front = self.facts.current.id in FRONTLINE
         return [self.tr("first_support_front" if front else "first_support_other")]
 
     def gap(self) -> list[str]:
-        skill = next((g for g in self.facts.gaps if g[0] != self._planned_first()), None)
+        planned = {s.skill_id for s in self.facts.skills if s.level >= 2}  # said by skill_plan already
+        skill = next((g for g in self.facts.gaps if g[0] not in planned), None)
         if skill is None or not self.facts.steps:
             return []
         params = dict(skill=self._skill(skill[0]), role=self.role(self.facts.target))
         return [self.tr("gap", **params), self.tr("gap_short", **params)]
-
-    def _planned_first(self) -> str | None:
-        skill = next((s for s in self.facts.skills if s.level >= 2), None)
-        return skill.skill_id if skill else None
 
     def plan_more(self) -> list[str]:
         """A second first action, as something the person will start (never as done)."""
@@ -462,7 +476,10 @@ class Speech:
         if self.facts.cert is None:
             return []
         name, months = self.facts.cert
-        return [self.tr("cert", cert=speakable(name(self.lang), self.lang),
+        said = speakable(name(self.lang), self.lang)
+        if self.lang == "en" and not re.search(r"exam|test|certificat|qualification", said, re.I):
+            said += " exam"  # "the Career Consultant exam"
+        return [self.tr("cert", cert=said,
                         span=span(months, self.lang, "span_within"))]
 
     def goal(self) -> list[str]:
@@ -553,10 +570,10 @@ class Speech:
                             become_done=self._become_done(reached.role))]
         after = [s for s in facts.steps if s.months > reached.months]
         if after:
-            return [self.tr("n_goal_next", horizon=horizon, as_role=self.as_role(reached.role),
+            return [self.tr("n_goal_next", horizon=horizon, as_role=self.in_role(reached.role),
                             next=self._next(after[0].role)),
-                    self.tr("n_goal_settled", horizon=horizon, as_role=self.as_role(reached.role))]
-        return [self.tr("n_goal_settled", horizon=horizon, as_role=self.as_role(reached.role))]
+                    self.tr("n_goal_settled", horizon=horizon, as_role=self.in_role(reached.role))]
+        return [self.tr("n_goal_settled", horizon=horizon, as_role=self.in_role(reached.role))]
 
     def _reached_late(self, months: int) -> bool:
         from cc_career.interview import LATE_IN_HORIZON
@@ -620,7 +637,7 @@ class Speech:
 
 
 def _ja_person(label: str) -> bool:
-    return label.endswith(("者", "員", "エンジニア", "トレーナー", "担当"))
+    return label.endswith(("者", "員", "職", "長", "エンジニア", "トレーナー", "担当", "リーダー", "SV"))
 
 
 # ---- grammar helpers ---------------------------------------------------------------------------
