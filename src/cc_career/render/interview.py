@@ -669,6 +669,9 @@ def japanese_motivation(text: str) -> tuple[str, str]:
     return "clause", text
 
 
+_U_ROW = frozenset("うくすつぬふむゆるぐずづぶぷ")
+
+
 def own_sentence(text: str, lang: str) -> str:
     """What the person wrote they already do, as the end of 「そのために普段から、…」 / a
     first-person sentence."""
@@ -680,9 +683,9 @@ def own_sentence(text: str, lang: str) -> str:
         return text
     if text.endswith("ている"):
         return text[:-1] + "ます"
-    if "\u3040" <= text[-1:] <= "\u309f":
+    if text[-1:] in _U_ROW:  # a verb in its dictionary form: 「録音を聞き返す」
         return text + "ようにしています"
-    return text + "を続けています"
+    return text + "を続けています"  # a noun: 「録音の聞き返し」
 
 
 _THIRD_PERSON = {"is": "are", "has": "have", "does": "do", "was": "were", "offers": "offer"}
