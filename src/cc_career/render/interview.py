@@ -211,7 +211,7 @@ def horizon_text(years: int, lang: str) -> str:
 
 def question_text(question: str, horizon_years: int, lang: str) -> str:
     """The question as the interviewer asks it."""
-    horizon = horizon_text(horizon_years, lang) if lang == "ja" else str(horizon_years) + (
+    horizon = horizon_text(horizon_years, lang) if lang == "ja" else number(horizon_years, lang) + (
         " year" if horizon_years == 1 else " years")
     return t(f"interview.question_{question}", lang, span=horizon)
 
@@ -824,8 +824,8 @@ def interview_markdown(answer: InterviewAnswer, plan: Plan, catalog: Catalog) ->
 
 def _alternative(plan: Plan, lang: str) -> str | None:
     """The plan's best-ranked other role: what an interviewer asks "why not …?" about."""
-    current = plan.answers.current.role
-    other = next((r.role for r in plan.recommendations if r.role.id not in (plan.target.id, current)), None)
+    on_route = {role.id for role in plan.route.roles}  # a step on the way is not an alternative
+    other = next((r.role for r in plan.recommendations if r.role.id not in on_route | {plan.target.id}), None)
     return spoken_role(other, lang) if other else None
 
 

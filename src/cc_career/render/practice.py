@@ -58,4 +58,5 @@ def practice_aids(answer: InterviewAnswer, facts: AnswerFacts, lang: str,
         follow.append(FollowUp(tr("measure_q"), tr("measure_hint")))
     if not answer.confirmed:
         follow.append(FollowUp(tr("doing_q"), tr("doing_hint")))
+    points = [point[:1].upper() + point[1:] for point in points]
     return PracticeAids(tuple(points), tuple(follow))

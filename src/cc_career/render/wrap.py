@@ -17,7 +17,8 @@ CLOSING = frozenset(
     "、。，．,.:;：；!?！？・…‥」』）)］]｝}〕〉》】〙〗〟’”»"
     "ゝゞ々ー〜ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
 )
-OPENING = frozenset("「『（(［[｛{〔〈《【〘〖〝‘“«")  # … and must not end with these (行末禁則)
+# … and must not end with these (行末禁則); 〜 also stays inside a line, so 「6〜7年」 is never split.
+OPENING = frozenset("「『（(［[｛{〔〈《【〘〖〝‘“«〜")
 
 
 @cache
