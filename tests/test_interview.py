@@ -788,6 +788,9 @@ def test_interactive_run_asks_only_what_is_missing_then_writes_and_saves(tmp_pat
     child.send(DOWN + ENTER)  # in_n_years
     child.expect("話す長さ")
     child.send(ENTER)  # 60 seconds
+    child.expect("もう続けていること")  # the plan's first actions: which does she already do?
+    child.expect("自分の録音を週3本自己採点")
+    child.send(" " + ENTER)  # the first one
     child.expect("保存しますか")
     child.send(ENTER)  # yes
     child.expect(pexpect.EOF)
@@ -796,10 +799,11 @@ def test_interactive_run_asks_only_what_is_missing_then_writes_and_saves(tmp_pat
     page = (out / "interview-answer.txt").read_text(encoding="utf-8")
     assert page.startswith("3年後、どのようになっていたいですか？")
     assert "株式会社テスト" in page
+    assert "普段から、自分の録音を週3本自己採点し" in page.replace("\n", "")
     saved = yamlio.load(answers).data["interview"]
     assert saved == {"company": "株式会社テスト", "position": "オペレーター",
                      "motivation": "オペレーターからQAへ進む道があること", "question": "in_n_years",
-                     "seconds": 60}
+                     "seconds": 60, "already_doing": ["s1-quality_monitoring-2"]}
 
 
 def test_interactive_run_asks_before_replacing_an_answer_that_would_change(tmp_path):
@@ -811,6 +815,8 @@ def test_interactive_run_asks_before_replacing_an_answer_that_would_change(tmp_p
     child = pexpect.spawn(str(Path(sys.executable).parent / "cc-career"),
                           ["interview-answer", "--answers", str(HANAKO), "--out", str(out)],
                           env=env, encoding="utf-8", timeout=30, dimensions=(40, 100), cwd=str(tmp_path))
+    child.expect("もう続けていること")
+    child.send(ENTER)  # none of them
     child.expect("上書きしますか")  # the answer is on screen first, then the question
     assert "株式会社サンプルコミュニケーションズ" in child.before
     child.send(ENTER)  # the default is "no"

@@ -267,22 +267,19 @@ class Speech:
         return self.as_role(role)
 
     def become(self, role: Role) -> str:
-        if self.lang == "ja":
-            return self.tr(f"become_{role.track}", role=self.role(role))
-        return self._phrase("become", role)
+        return self._phrase(f"become_{role.track}", role)
 
     def goal_noun(self, role: Role) -> str:
-        if self.lang == "ja":
-            return self.tr("goal_noun_work" if role.track in ("other_department", "career_change")
-                           and not _ja_person(self.role(role)) else "goal_noun", role=self.role(role))
         return self._phrase("goal_noun", role)
 
     def _phrase(self, kind: str, role: Role) -> str:
+        """A role in a phrase; the `_person` or `_field` wording, as the name is a person
+        ("a trainer", 「研修トレーナー」) or a field ("QA", 「営業」)."""
         name = self.role(role)
-        if self.lang == "ja":
-            return self.tr("as_role", role=name)
-        person = _is_person(name)
-        return self.tr(f"{kind}_{'person' if person else 'field'}", role=name, article=_article(name))
+        person = _is_person(name) if self.lang == "en" else _ja_person(name)
+        if self.lang == "en" and person:
+            name = f"{_article(name)} {name}"
+        return self.tr(f"{kind}_{'person' if person else 'field'}", role=name)
 
     def _goal_role(self) -> Role:
         """The role the answer names as its goal: the plan's target (said at the plan's time)."""
@@ -392,7 +389,7 @@ class Speech:
         skill = next((g for g in self.facts.gaps if g[0] not in planned), None)
         if skill is None or not self.facts.steps:
             return []
-        params = dict(skill=self._skill(skill[0]), role=self.role(self.facts.target))
+        params = dict(skill=self._skill(skill[0]), as_role=self.as_role(self.facts.target))
         return [self.tr("gap", **params), self.tr("gap_short", **params)]
 
     def plan_more(self) -> list[str]:
@@ -437,16 +434,17 @@ class Speech:
     def first(self) -> list[str]:
         front = self.facts.current.id in FRONTLINE
         kind = ("front_phone" if self.facts.channels == ("phone",) else "front") if front else "other"
-        params = dict(position=self.position, as_position=self._as_position())
+        params = dict(as_position=self._as_position())
         return [self.tr(f"first_{kind}", **params), self.tr("first_short", **params)]
 
     def _as_position(self) -> str:
+        """「オペレーターとして」 / "as an operator", "in the account sales team"."""
         if self.lang == "ja":
-            return self.position
+            return self.tr("position_person", position=self.position)
         label = _lower_first(self.position)
         if _is_person(label):
-            return f"as {_article(label)} {label}"
-        return f"in the {label} team"
+            return self.tr("position_person", position=f"{_article(label)} {label}")
+        return self.tr("position_team", position=label)
 
     def first_goals(self) -> list[str]:
         items = []
@@ -526,8 +524,7 @@ class Speech:
         if not labels or not self.facts.steps:
             return []
         as_role = self.as_role(self.facts.target)
-        return [self.tr("goal_why", values=self._list(labels), role=self.role(self.facts.target),
-                        as_role_cap=as_role[:1].upper() + as_role[1:])]
+        return [self.tr("goal_why", values=self._list(labels), as_role_cap=as_role[:1].upper() + as_role[1:])]
 
     def skill_plan(self) -> list[str]:
         skill = next((s for s in self.facts.skills if s.level >= 2), None)
@@ -566,8 +563,7 @@ class Speech:
             return [self.tr("n_goal_toward", horizon=horizon, goal=goal, skill=self._skill(within[0].skill_id),
                             level=self.tr(f"level_{within[0].level}")), plain]
         if self._reached_late(reached.months):
-            return [self.tr("n_goal_reaching", horizon=horizon, become=self.become(reached.role),
-                            become_done=self._become_done(reached.role))]
+            return [self.tr("n_goal_reaching", horizon=horizon, become_done=self._become_done(reached.role))]
         after = [s for s in facts.steps if s.months > reached.months]
         if after:
             return [self.tr("n_goal_next", horizon=horizon, as_role=self.in_role(reached.role),
@@ -581,14 +577,11 @@ class Speech:
         return months > self.facts.horizon_years * 12 - LATE_IN_HORIZON
 
     def _become_done(self, role: Role) -> str:
-        if self.lang == "ja":
-            return self.become(role)
-        return self._phrase("become_done", role)
+        return self._phrase(f"become_done_{role.track}", role)
 
     def _next(self, role: Role) -> str:
-        if self.lang == "ja":
-            return self.role(role)
-        return self._phrase("next", role)
+        """The step after the one reached: 「SV」 (「次はSVを目指せる」) / "step up to supervisor"."""
+        return self.role(role) if self.lang == "ja" else self.become(role)
 
     def n_when(self) -> list[str]:
         reached = self.facts.reachable
