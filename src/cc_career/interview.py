@@ -210,7 +210,6 @@ def facts_from_plan(plan: Plan, catalog: Catalog) -> AnswerFacts:
         role = plan.route.steps[cert.step - 1].target.id if plan.route.steps else None
         cert_name = next((c.name for c in plan.certification_gaps if c.role.id == role), None)
     strengths = [s for s in plan.strengths if s[0] not in PRIVATE_SKILLS and s[1] >= 2]
-    health = next((m for m in plan.milestones if m.kind in HEALTH_KINDS), None)
     return AnswerFacts(
         current=catalog.roles[current.role],
         years_in_role=current.years_in_role,
@@ -237,8 +236,16 @@ def facts_from_plan(plan: Plan, catalog: Catalog) -> AnswerFacts:
         cert=(cert_name, months_between(today, cert.date)) if cert and cert_name else None,
         review_months=months_between(today, plan.reviews[0]) if plan.reviews else None,
         strain=plan.strain,
-        check_in=health.date if health else (plan.reviews[0] if plan.strain and plan.reviews else None),
+        check_in=check_in_date(plan),
     )
+
+
+def check_in_date(plan: Plan) -> dt.date | None:
+    """Under strain: the check-in after which the plan's career steps start."""
+    if not plan.strain:
+        return None
+    health = next((m for m in plan.milestones if m.kind in HEALTH_KINDS), None)
+    return health.date if health else (plan.reviews[0] if plan.reviews else plan.today)
 
 
 def action_id(milestone: Milestone) -> str:
@@ -259,7 +266,7 @@ def refusal(plan: Plan) -> str | None:
     its career steps only after a check-in; an answer would have to state goals and dates the
     plan has deliberately not set yet, and rehearsing a pitch is not what the person needs now.
     So no answer is made: the command says why and when to come back (exit 2)."""
-    return "interview.refused_strain" if plan.strain else None
+    return "speech.refused_strain" if plan.strain else None
 
 
 # ---- length --------------------------------------------------------------------------------

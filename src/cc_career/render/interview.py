@@ -20,6 +20,7 @@ from cc_career.interview import (
     QUESTIONS,
     Action,
     AnswerFacts,
+    check_in_date,
     choose,
     facts_from_plan,
     measure,
@@ -31,7 +32,7 @@ from cc_career.interview import band as length_band
 from cc_career.models.answers import Interview
 from cc_career.models.catalog import Role
 from cc_career.models.plan import Plan
-from cc_career.render.environment import format_day, render
+from cc_career.render.environment import render
 from cc_career.render.wrap import A4_CELLS, wrap
 
 MD_NAME = "interview-answer.md"
@@ -346,7 +347,8 @@ class Speech:
         return [self.tr("experience_total", span=span(total, self.lang, "lived"))]
 
     def kpis(self) -> list[str]:
-        items = [self.tr(f"kpi_{name}", value=kpi_value(name, value)) for name, value in self.facts.kpis.items()]
+        items = [self.tr(f"kpi_{name}", value=kpi_value(name, value))
+                 for name, value in self.facts.kpis.items()]
         if not items:
             return []
         shorter = [items[:2], items[:1]] if len(items) > 2 else [items[:1]] if len(items) > 1 else []
@@ -361,7 +363,8 @@ class Speech:
     def _lessons(self) -> list[str]:
         """What the work taught the person, from the values they hold (seed 001: 「…の重要性を
         実感しました」)."""
-        return [self.tr(f"lesson_{v}") for v in self.facts.values if t(f"speech.lesson_{v}", "en", default="")]
+        return [self.tr(f"lesson_{v}") for v in self.facts.values
+                if t(f"speech.lesson_{v}", "en", default="")]
 
     def lesson(self) -> list[str]:
         lessons = self._lessons()
@@ -490,7 +493,8 @@ class Speech:
             if interim is None:
                 return [self.tr("goal_long_first", become=self.become(target), span=months)]
             between = [s.role for s in facts.steps if interim.months < s.months < facts.target_months]
-            via = self.tr("goal_long_via", roles=self._list([self.role(r) for r in between])) if between else ""
+            via = (self.tr("goal_long_via", roles=self._list([self.role(r) for r in between]))
+                   if between else "")
             long = self.tr("goal_long", become_interim=self.become(interim.role),
                            interim_span=span(interim.months, self.lang), via=via,
                            become=self.become(target), span=months)
@@ -530,8 +534,8 @@ class Speech:
         skill = next((s for s in self.facts.skills if s.level >= 2), None)
         if skill is None or not self.facts.steps:
             return []
-        return [self.tr("skill_plan", skill=self._skill(skill.skill_id), level=self.tr(f"level_{skill.level}"),
-                        span=span(skill.months, self.lang))]
+        return [self.tr("skill_plan", skill=self._skill(skill.skill_id),
+                        level=self.tr(f"level_{skill.level}"), span=span(skill.months, self.lang))]
 
     def skills_more(self) -> list[str]:
         climbing = [s for s in self.facts.skills if s.level >= 2][1:3]
@@ -560,7 +564,8 @@ class Speech:
             within = [s for s in facts.skills if s.level >= 2 and s.months <= facts.horizon_years * 12]
             if not within:
                 return [plain]
-            return [self.tr("n_goal_toward", horizon=horizon, goal=goal, skill=self._skill(within[0].skill_id),
+            return [self.tr("n_goal_toward", horizon=horizon, goal=goal,
+                            skill=self._skill(within[0].skill_id),
                             level=self.tr(f"level_{within[0].level}")), plain]
         if self._reached_late(reached.months):
             return [self.tr("n_goal_reaching", horizon=horizon, become_done=self._become_done(reached.role))]
@@ -767,9 +772,7 @@ def refusal_error(plan: Plan) -> UsageError | None:
     key = refusal(plan)
     if key is None:
         return None
-    facts_date = next((m.date for m in plan.milestones if m.kind in ("wellbeing", "health")),
-                      plan.reviews[0] if plan.reviews else plan.today)
-    return UsageError("speech.refused_strain", date=format_day(facts_date, plan.lang))
+    return UsageError(key, date=check_in_date(plan))  # ISO: the message may be shown in either language
 
 
 def render_interview_files(plan: Plan, catalog: Catalog, lang: str | None = None) -> dict[str, str]:
