@@ -831,3 +831,16 @@ def test_interactive_run_asks_before_replacing_an_answer_that_would_change(tmp_p
     assert child.exitstatus == 2
     assert (out / "interview-answer.txt").read_text(encoding="utf-8") == "my own notes\n"
     assert not (out / "interview-answer.md").exists()
+
+
+def test_a_batch_writes_the_plan_but_no_answer_for_a_person_under_strain(runner, tmp_path, write):
+    text = (PERSONAS / f"{STRAIN}.yaml").read_text(encoding="utf-8")
+    company, position, motivation = DETAILS[STRAIN]["ja"]
+    text += (f"interview:\n  company: {company}\n  position: {position}\n  motivation: {motivation}\n"
+             "  question: career_plan\n  seconds: 60\n")
+    source = write("strain.yaml", text)
+    result = runner.invoke(app, ["batch", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output + result.stderr
+    written = {p.name for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    assert "career-plan.md" in written
+    assert not written & {"interview-answer.md", "interview-answer.txt"}
