@@ -844,3 +844,20 @@ def test_a_batch_writes_the_plan_but_no_answer_for_a_person_under_strain(runner,
     written = {p.name for p in (tmp_path / "out").rglob("*") if p.is_file()}
     assert "career-plan.md" in written
     assert not written & {"interview-answer.md", "interview-answer.txt"}
+
+
+def test_a_plan_with_little_to_say_is_not_padded_and_the_md_says_what_to_add():
+    # An operator who stays an operator and rated every skill 4: the plan holds little to say.
+    plan = persona_plan("hanako_qa")
+    current = plan.answers.current.model_copy(update={
+        "skills": dict.fromkeys(plan.answers.current.skills, 4), "kpis": type(plan.answers.current.kpis)()})
+    ideal = plan.answers.ideal.model_copy(update={"target_role": "operator", "horizon_years": 1})
+    answers = plan.answers.model_copy(update={
+        "current": current, "ideal": ideal,
+        "interview": interview_for("hanako_qa", "en", "career_plan", 180, already_doing=[])})
+    plan = build_plan(answers, catalog(), answers.today)
+    files = render_interview_files(plan, catalog(), "en")
+    answer = compose_answer(plan, catalog(), answers.interview, "en")
+    assert answer.length < band(180, "en")[0]
+    assert f"material for about {answer.spoken_seconds} seconds" in files["interview-answer.md"]
+    assert files["interview-answer.txt"].rstrip().endswith("(target 180 seconds)")

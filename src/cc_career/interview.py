@@ -42,24 +42,27 @@ LAYOUT = {
     "career_plan": (
         ("experience", "experience_total", "kpis", "lesson", "lesson_more", "strength"),
         ("motivation", "tie", "values"),
-        ("first", "first_support", "first_team", "first_goals", "first_date", "cert"),
-        ("goal", "timing", "goal_why", "skill_plan", "skills_more", "gap"),
-        ("already", "also", "plan_more", "habit", "review", "closing"),
+        ("first", "first_support", "first_team", "first_learn", "first_goals", "first_date", "cert"),
+        ("goal", "timing", "goal_why", "skill_plan", "skills_more", "gap", "contribute"),
+        ("already", "also", "plan_more", "habit", "feedback", "review", "adjust", "closing",
+         "closing_short"),
     ),
     "in_n_years": (
-        ("n_goal", "n_when", "timing", "n_direction"),
+        ("n_goal", "n_when", "timing", "n_direction", "contribute"),
         ("experience", "experience_total", "kpis", "lesson", "lesson_more", "strength"),
         ("motivation", "tie", "values"),
-        ("first", "first_support", "first_team", "first_goals", "first_date", "cert", "skill_plan",
-         "skills_more", "gap"),
-        ("already", "also", "plan_more", "habit", "review", "closing"),
+        ("first", "first_support", "first_team", "first_learn", "first_goals", "first_date", "cert",
+         "skill_plan", "skills_more", "gap"),
+        ("already", "also", "plan_more", "habit", "feedback", "review", "adjust", "closing",
+         "closing_short"),
     ),
     "after_joining": (
-        ("first", "first_support", "first_team", "first_goals", "first_date", "cert"),
+        ("first", "first_support", "first_team", "first_learn", "first_goals", "first_date", "cert"),
         ("experience", "experience_total", "kpis", "lesson", "lesson_more", "strength"),
         ("motivation", "tie", "values"),
-        ("goal", "timing", "goal_why", "skill_plan", "skills_more", "gap"),
-        ("already", "also", "plan_more", "habit", "review", "closing"),
+        ("goal", "timing", "goal_why", "skill_plan", "skills_more", "gap", "contribute"),
+        ("already", "also", "plan_more", "habit", "feedback", "review", "adjust", "closing",
+         "closing_short"),
     ),
 }
 # The parts an answer cannot do without, then the others in the order they are added while
@@ -73,21 +76,27 @@ PRIORITY = {
     "career_plan": ("first", "already", "lesson", "kpis", "tie", "first_goals", "also", "goal_why",
                     "skill_plan", "experience_total", "first_date", "cert", "strength", "values",
                     "closing", "skills_more", "gap", "plan_more", "lesson_more", "first_support",
-                    "timing", "habit", "first_team", "review"),
+                    "timing", "habit", "first_team", "review", "contribute", "first_learn",
+                    "feedback", "adjust", "closing_short"),
     "in_n_years": ("n_when", "n_direction", "experience", "already", "lesson", "kpis", "first", "tie",
                    "first_goals", "also", "skill_plan", "experience_total", "first_date", "strength",
                    "cert", "values", "closing", "skills_more", "gap", "plan_more", "lesson_more",
-                   "first_support", "timing", "habit", "first_team", "review"),
+                   "first_support", "timing", "habit", "first_team", "review", "contribute",
+                   "first_learn", "feedback", "adjust", "closing_short"),
     "after_joining": ("first_goals", "experience", "already", "first_date", "lesson", "kpis", "tie",
                       "cert", "also", "goal_why", "skill_plan", "experience_total", "strength",
                       "values", "closing", "skills_more", "gap", "plan_more", "lesson_more",
-                      "first_support", "timing", "habit", "first_team", "review"),
+                      "first_support", "timing", "habit", "first_team", "review", "contribute",
+                      "first_learn", "feedback", "adjust", "closing_short"),
 }
+INSTEAD = {"closing_short": "closing"}  # said only when the other is not
+LAST_RESORT = frozenset({"closing_short"})  # only to reach the band, never in place of substance
 UPGRADE_FIRST = ("motivation", "goal", "n_goal")  # the person's own motivation before all else
 DEPENDS = {"kpis": "experience", "lesson": "experience", "strength": "experience",
            "experience_total": "experience", "lesson_more": "lesson", "first_goals": "first",
            "first_date": "first_goals", "first_support": "first", "first_team": "first", "also": "already",
-           "plan_more": "already", "skills_more": "skill_plan", "n_when": "n_goal", "habit": "already"}
+           "plan_more": "already", "skills_more": "skill_plan", "n_when": "n_goal", "habit": "already",
+           "first_learn": "first", "feedback": "already", "adjust": "already"}
 
 
 # ---- what of the plan the answer may say ----------------------------------------------------
@@ -326,10 +335,12 @@ def choose(question: str, wordings: dict[str, tuple[str, ...]], seconds: int, la
         picked[part] = next((w for w in wordings[part] if size({part: w}) <= high), picked[part])
     for limit in (target * (1 + TOLERANCE / 2), high):
         for part in PRIORITY[question]:
+            if part in LAST_RESORT and limit != high:
+                continue
             if size({}) >= target:
                 break
             needs = DEPENDS.get(part)
-            if part in picked or (needs is not None and needs not in picked):
+            if part in picked or (needs is not None and needs not in picked) or INSTEAD.get(part) in picked:
                 continue
             for wording in wordings.get(part, ()):
                 if size({part: wording}) <= limit:

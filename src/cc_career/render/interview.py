@@ -321,7 +321,8 @@ class Speech:
             "already": self.already, "also": self.also, "review": self.review,
             "lesson_more": self.lesson_more, "first_support": self.first_support, "gap": self.gap,
             "plan_more": self.plan_more, "timing": self.timing, "habit": self.habit,
-            "first_team": self.first_team,
+            "first_team": self.first_team, "first_learn": self.first_learn, "feedback": self.feedback,
+            "contribute": self.contribute, "adjust": self.adjust, "closing_short": self.closing_short,
             "closing": self.closing,
         }
         made = {name: tuple(w for w in make() if w) for name, make in makers.items()}
@@ -379,6 +380,21 @@ class Speech:
 
     def habit(self) -> list[str]:
         return [self.tr("habit" if self.facts.current.id in FRONTLINE else "habit_other")]
+
+    def first_learn(self) -> list[str]:
+        return [self.tr("first_learn")]
+
+    def feedback(self) -> list[str]:
+        return [self.tr("feedback")]
+
+    def contribute(self) -> list[str]:
+        return [self.tr("contribute", as_role=self.in_role(self.facts.target))]
+
+    def adjust(self) -> list[str]:
+        return [self.tr("adjust")] if self.facts.steps else []
+
+    def closing_short(self) -> list[str]:
+        return [self.tr("closing_short")]
 
     def first_team(self) -> list[str]:
         return [self.tr("first_team")]
