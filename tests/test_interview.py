@@ -861,3 +861,10 @@ def test_a_plan_with_little_to_say_is_not_padded_and_the_md_says_what_to_add():
     assert answer.length < band(180, "en")[0]
     assert f"material for about {answer.spoken_seconds} seconds" in files["interview-answer.md"]
     assert files["interview-answer.txt"].rstrip().endswith("(target 180 seconds)")
+
+
+@pytest.mark.parametrize("tail", ["9か月以内に", "420秒です", "80%以上"])
+def test_a_number_and_its_unit_stay_on_one_line(tail):
+    for pad in range(70, 80):
+        lines = wrap("あ" * (pad // 2) + tail + "いう" * 10, "ja", 80)
+        assert not any(line[:1] in "か月秒%" for line in lines[1:]), lines

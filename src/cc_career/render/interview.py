@@ -477,7 +477,9 @@ class Speech:
                 key = "goal_aht_keep" if goal.met else ("goal_aht" if now else "goal_aht_unknown")
             else:
                 key = "goal_keep" if goal.met else ("goal_raise" if now else "goal_raise_unknown")
-            items.append(self.tr(key, label=label, now=now, goal=value))
+            last = goal is self.facts.first_goals[-1]
+            items.append(self.tr(key if last or self.lang != "ja" else f"{key}_cont", label=label, now=now,
+                                 goal=value))
         if not items:
             return []
         joined = self.tr("goal_sep").join(items) if self.lang == "ja" else self._list(items)
@@ -487,7 +489,8 @@ class Speech:
         months = self.facts.first_goals_months
         if months is None or all(g.met for g in self.facts.first_goals):
             return []
-        return [self.tr("first_date", span=span(months, self.lang, "span_within"))]
+        key = "first_date" if len(self.facts.first_goals) > 1 else "first_date_one"
+        return [self.tr(key, span=span(months, self.lang, "span_within"))]
 
     def cert(self) -> list[str]:
         if self.facts.cert is None:
