@@ -72,7 +72,7 @@ class InterviewAnswer:
 
     @property
     def text(self) -> str:
-        return ("\n\n" if self.lang == "ja" else "\n\n").join(self.paragraphs)
+        return "\n\n".join(self.paragraphs)
 
     @property
     def spoken_seconds(self) -> int:
