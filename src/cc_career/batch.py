@@ -161,7 +161,7 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
         documents = {PLAN_FILE: render_plan(plan, catalog, plan_lang),
                      PLAN_HTML: render_plan_html(plan, catalog, plan_lang),
                      PLAN_JSON: render_plan_json(plan, catalog, plan_lang)}
-        if wants_interview(answers):
+        if wants_interview(answers) and not plan.strain:  # under strain: no answer (interview.refusal)
             from cc_career.render.interview import render_interview_files
 
             documents.update(render_interview_files(plan, catalog, plan_lang))

@@ -15,9 +15,15 @@ from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import at_terminal, plan_for, resolve_lang, show_notice
 from cc_career.errors import CcCareerError, Interrupted, RefusedOverwrite, UsageError
 from cc_career.i18n import t
-from cc_career.interview import InterviewAnswer, compose_answer, missing_fields
+from cc_career.interview import missing_fields
 from cc_career.models.answers import Answers, Interview
-from cc_career.render.interview import interview_documents, length_line
+from cc_career.render.interview import (
+    InterviewAnswer,
+    compose_answer,
+    interview_documents,
+    length_line,
+    refusal_error,
+)
 from cc_career.render.wrap import A4_CELLS, wrap
 from cc_career.writers import holds, write_all
 
@@ -55,6 +61,9 @@ def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bo
     console = Console(highlight=False)
     interactive = not no_input and at_terminal()
     plan = plan_for(answers, catalog, today)
+    refused = refusal_error(plan)
+    if refused is not None:  # before any question: nothing to ask for an answer not made
+        raise refused
     missing = missing_fields(answers.interview)
     if missing:
         field = f"interview.{missing[0]}"
@@ -62,13 +71,19 @@ def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bo
             raise UsageError("interview.missing_no_input", field=field)
         if not interactive:
             raise UsageError("interview.missing_no_terminal", field=field)
-        from cc_career.questionnaire.interview import ask_interview
+    asked = False
+    if interactive:
+        from cc_career.questionnaire.interview import ALREADY, ask_interview, needs_already
 
-        filled = ask_interview(plan, lang, missing, console, draft_folder=out)
-        answers = answers.model_copy(update={"interview": Interview.model_validate(filled)})
-        plan = plan_for(answers, catalog, today)
+        if needs_already(plan, catalog):
+            missing.append(ALREADY)
+        if missing:
+            filled = ask_interview(plan, catalog, lang, missing, console, draft_folder=out)
+            answers = answers.model_copy(update={"interview": Interview.model_validate(filled)})
+            plan = plan_for(answers, catalog, today)
+            asked = True
     answer = compose_answer(plan, catalog, answers.interview, lang)
-    files = interview_documents(answer, plan)
+    files = interview_documents(answer, plan, catalog)
     if interactive:
         show(console, answer)
         force = force or _may_overwrite(out, files, lang)
@@ -78,7 +93,7 @@ def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bo
     for name in files:
         key = "prompt.written" if out / name in written else "prompt.unchanged"
         console.print(t(key, lang, path=out / name), markup=False)
-    if missing:
+    if asked:
         _offer_to_save(console, path, dump_answers(answers), lang)
 
 

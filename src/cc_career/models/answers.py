@@ -74,6 +74,9 @@ class Interview(Strict):
     motivation: Annotated[str, Field(min_length=1, max_length=400), AfterValidator(not_blank)] | None = None
     question: Question | None = None
     seconds: Literal[30, 60, 180] | None = None
+    # What the person already does toward the target: the plan's action ids (as the
+    # questionnaire offers them) or their own words. Only these are said as "I already …".
+    already_doing: Annotated[list[ShortText], Field(max_length=10)] = []
 
 
 class Answers(Strict):

@@ -225,6 +225,9 @@ class Role(Strict):
     track: Track
     entry: bool = False
     name: Text
+    # How the role is said aloud in an interview answer (「SV」, "supervisor"): no brackets,
+    # no slashes. Optional: without it the name is used, its brackets and slashes dropped.
+    spoken: Text | None = None
     description: Paragraph
     min_years_experience: Annotated[Years, Field(le=30)] = 0
     skills: Annotated[dict[Id, Requirement], Field(max_length=MAX_ITEMS)]

@@ -1,4 +1,5 @@
-"""The interview questions: only the details the interview answer still lacks."""
+"""The interview questions: only the details the interview answer still lacks, and which of
+the plan's first actions the person already does."""
 
 from __future__ import annotations
 
@@ -8,22 +9,27 @@ from typing import Any
 from rich.console import Console
 
 from cc_career import yamlio
+from cc_career.catalog import Catalog
 from cc_career.errors import CcCareerError, Interrupted
-from cc_career.interview import PACE_PER_MINUTE, question_text
+from cc_career.interview import PACE_PER_MINUTE, QUESTIONS, offered_actions
 from cc_career.models.answers import Interview
 from cc_career.models.plan import Plan
 from cc_career.questionnaire.prompts import Asker, Validator, confirm
+from cc_career.render.interview import question_text, speakable
 from cc_career.writers import write_all
 
-QUESTIONS = ("career_plan", "in_n_years", "after_joining")
 SECONDS = (30, 60, 180)
 MAX_LENGTH = {"company": 200, "position": 200, "motivation": 400}  # as the answers file allows
-
-
+ALREADY = "already_doing"
 DRAFT_NAME = ".cc-career-interview-draft.yaml"
 
 
-def ask_interview(plan: Plan, lang: str, missing: list[str], console: Console,
+def needs_already(plan: Plan, catalog: Catalog) -> bool:
+    """The file never said what the person already does, and the plan has actions to ask about."""
+    return ALREADY not in plan.answers.interview.model_fields_set and bool(offered_actions(plan, catalog))
+
+
+def ask_interview(plan: Plan, catalog: Catalog, lang: str, missing: list[str], console: Console,
                   draft_folder: Path | None = None) -> dict[str, Any]:
     """Ask for each field in `missing` (in the answers file's order) and return the whole
     `interview` section, the answers already in the file included. Ctrl-C (or TERM, HUP) stops
@@ -38,7 +44,10 @@ def ask_interview(plan: Plan, lang: str, missing: list[str], console: Console,
                 asker.put(f"interview.{field}", value)
             missing = [field for field in missing if field not in kept]
         for field in missing:
-            _ASK[field](asker, plan)
+            if field == ALREADY:
+                _ask_already(asker, plan, catalog)
+            else:
+                _ASK[field](asker, plan)
     except (KeyboardInterrupt, EOFError):
         answered = {path.split(".", 1)[1]: asker.get(path) for path in sorted(asker.asked)}
         answered = {k: v for k, v in answered.items() if v is not None}
@@ -75,6 +84,16 @@ def _load_draft(folder: Path | None, missing: list[str]) -> dict[str, Any]:
     return valid
 
 
+def _ask_already(asker: Asker, plan: Plan, catalog: Catalog) -> None:
+    """"Which of these do you already do?" with the plan's first actions: only what is picked
+    here is said as "I already do …"."""
+    actions = offered_actions(plan, catalog)
+    own = [item for item in plan.answers.interview.already_doing if item not in {a.id for a in actions}]
+    choices = [(a.id, speakable(a.text(asker.lang), asker.lang)) for a in actions]
+    picked = asker.checkbox(f"interview.{ALREADY}", asker.tr("speech.already_question"), choices)
+    asker.put(f"interview.{ALREADY}", [*picked, *own])
+
+
 def _text_rule(asker: Asker, field: str) -> Validator:
     def check(raw: str) -> str | None:
         if not raw:
@@ -97,7 +116,8 @@ def _ask_text(field: str) -> Any:
 
 
 def _ask_question(asker: Asker, plan: Plan) -> None:
-    choices = [(q, question_text(q, plan, asker.lang)) for q in QUESTIONS]
+    horizon = plan.answers.ideal.horizon_years
+    choices = [(q, question_text(q, horizon, asker.lang)) for q in QUESTIONS]
     asker.select("interview.question", asker.tr("prompt_interview.question"), choices, default=QUESTIONS[0])
 
 

@@ -17,7 +17,8 @@ CLOSING = frozenset(
     "、。，．,.:;：；!?！？・…‥」』）)］]｝}〕〉》】〙〗〟’”»"
     "ゝゞ々ー〜ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
 )
-OPENING = frozenset("「『（(［[｛{〔〈《【〘〖〝‘“«")  # … and must not end with these (行末禁則)
+# … and must not end with these (行末禁則); 〜 also stays inside a line, so 「6〜7年」 is never split.
+OPENING = frozenset("「『（(［[｛{〔〈《【〘〖〝‘“«〜")
 
 
 @cache
@@ -99,7 +100,16 @@ def _best_cut(text: str, start: int, end: int, allowed: set[int] | None) -> int 
         after = text[cut:].lstrip(" ")
         if not before or not after:
             continue
-        if after[0] in CLOSING or before[-1] in OPENING:
+        if after[0] in CLOSING or before[-1] in OPENING or _unit_split(before, after):
             continue
         return cut
     return None
+
+
+_UNITS = "か月年歳秒分%％字本件回"
+
+
+def _unit_split(before: str, after: str) -> bool:
+    """A number and its unit stay on one line: 「9か月」「420秒」 are never cut."""
+    number_end = before[-1:].isdigit() or (before[-1:] in "かヶヵ" and before[-2:-1].isdigit())
+    return number_end and after[:1] in _UNITS
