@@ -843,12 +843,14 @@ def test_ctrl_c_in_the_interview_questions_keeps_what_was_answered(tmp_path, mon
 
     monkeypatch.setattr(questions.Asker, "text", text_prompt)
     with pytest.raises(Interrupted) as caught:
-        questions.ask_interview(plan, "en", ["company", "position"], Console(), draft_folder=tmp_path)
+        questions.ask_interview(plan, catalog, "en", ["company", "position"], Console(),
+                                draft_folder=tmp_path)
     assert str(tmp_path / questions.DRAFT_NAME) in caught.value.render("en")
     assert yamlio.load(tmp_path / questions.DRAFT_NAME).data == {"interview": {"company": "株式会社テスト"}}
     monkeypatch.setattr(questions, "confirm", lambda *a, **k: True)  # resume: only position is asked
     typed = iter(["オペレーター"])
-    filled = questions.ask_interview(plan, "en", ["company", "position"], Console(), draft_folder=tmp_path)
+    filled = questions.ask_interview(plan, catalog, "en", ["company", "position"], Console(),
+                                draft_folder=tmp_path)
     assert (filled["company"], filled["position"]) == ("株式会社テスト", "オペレーター")
     assert not (tmp_path / questions.DRAFT_NAME).exists()
 

@@ -75,6 +75,15 @@ class InterviewAnswer:
         return "\n\n".join(self.paragraphs)
 
     @property
+    def sections(self) -> tuple[str, ...]:
+        """The seed 001 shape as this answer says it: each paragraph's section, in order."""
+        from cc_career.interview import LAYOUT
+
+        said = set(self.parts)
+        named = {"goal": "target", "n_goal": "target"}
+        return tuple(named.get(group[0], group[0]) for group in LAYOUT[self.question_id] if said & set(group))
+
+    @property
     def spoken_seconds(self) -> int:
         return spoken_seconds(self.length, self.lang)
 
