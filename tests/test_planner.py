@@ -50,8 +50,13 @@ def route_ids(plan: Plan) -> list[str]:
 
 def test_specialist_who_values_quality_and_likes_data_is_recommended_qa_first(catalog):
     plan = plan_for(catalog, ideal={"values": ["quality"], "interests": ["data"]})
-    assert plan.recommendations[0].role.id == "qa"
-    kinds = {reason.kind for reason in plan.recommendations[0].reasons}
+    # Email and chat support (a move off the phones) is as close for a new operator; among the
+    # roles that fit the interest in data, QA comes first.
+    ranked = [r.role.id for r in plan.recommendations]
+    assert ranked.index("qa") <= 1
+    assert next(r.role.id for r in plan.recommendations if "data" in r.role.interests) == "qa"
+    qa = next(r for r in plan.recommendations if r.role.id == "qa")
+    kinds = {reason.kind for reason in qa.reasons}
     assert {"values", "style", "time"} <= kinds
 
 
@@ -390,8 +395,11 @@ def test_the_occupational_physician_is_offered_to_the_employers_own_staff(catalo
 def test_a_part_timer_gets_a_lighter_plan(catalog):
     full = plan_for(catalog, ideal={"target_role": "qa"}, current={"employment": "full_time"})
     part = plan_for(catalog, ideal={"target_role": "qa"}, current={"employment": "part_time"})
+    # Exams and their courses keep the issuer's dates (plan/certificates.py): the every-other-
+    # month pace is the planner's own milestones (skills, KPIs, the move).
+    paced = [m for m in part.milestones if m.kind in ("health", "skill", "kpi", "move")]
     gaps = [(b.date.year - a.date.year) * 12 + b.date.month - a.date.month
-            for a, b in zip(part.milestones, part.milestones[1:], strict=False)]
+            for a, b in zip(paced, paced[1:], strict=False)]
     assert min(gaps) >= 2
     assert len(part.milestones) / part.route.months < len(full.milestones) / full.route.months
 

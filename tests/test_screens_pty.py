@@ -112,8 +112,9 @@ def start(key: str, lang: str) -> str:
     return t(key, lang).split("（")[0].split("(")[0].split("{")[0][:8]
 
 
-def rating_screens(s: Screen, lang: str) -> list[tuple[str, str]]:
-    """Answer every rating question (levels alternating so they differ); (skill id, screen)."""
+def rating_screens(s: Screen, lang: str, stop: str | None = None) -> list[tuple[str, str]]:
+    """Answer every rating question (levels alternating so they differ) until `stop` (the next
+    question) or the end shows; (skill id, screen)."""
     seen = []
     names = sorted(((skill.name(lang), skill.id) for skill in CATALOG.skills.values()),
                    key=lambda pair: -len(pair[0]))
@@ -122,7 +123,7 @@ def rating_screens(s: Screen, lang: str) -> list[tuple[str, str]]:
     while True:
         s.settle()
         asked = s.find(rate)
-        if asked is None or s.find(written) is not None:
+        if asked is None or s.find(written) is not None or (stop and s.find(stop) is not None):
             return seen
         s.row = asked
         s.wait(t("prompt.rate_zero", lang))  # the choices are drawn below the question
@@ -151,8 +152,10 @@ def run_questionnaire(tmp_path: Path, lang: str, width: int) -> tuple[Screen, li
     s.ask(start("prompt.kpis_known", lang), ENTER)  # no
     s.ask(start("prompt.certifications", lang), ENTER)
     s.ask(start("prompt.concerns_ask", lang), ENTER)  # no
+    # The skills are rated first, so that the recommendations shown are the plan's own.
+    rated = rating_screens(s, lang, stop=start("prompt.target", lang))
     s.ask(start("prompt.target", lang), ENTER)
-    rated = rating_screens(s, lang)
+    rated += rating_screens(s, lang)
     assert s.finish() == 0, s.text
     return s, rated
 
@@ -189,7 +192,7 @@ def assert_recommendations_fold_between_words(shot: str, lang: str) -> None:
     rows = [line for line in lines[start_at + 1:] if line.strip()][:4]
     if lang == "en":
         words = set(re.findall(r"[A-Za-z]+", " ".join(t(f"reason.{k}", "en", tags="", track="", percent="")
-                                                      for k in ("values", "interests", "style", "skills"))))
+                                                      for k in ("values", "interests", "style", "skills", "time"))))
         for line in rows:
             last = re.findall(r"[A-Za-z]+$", line.rstrip())
             assert not last or last[0] in words or len(line) < 55, line
