@@ -38,9 +38,10 @@ def catalog():
 
 
 def page_budget(milestones: int) -> int:
-    """Four pages hold a plan with up to 12 milestones (a one-step plan); each further 8
-    milestones may take one more page; the Job Card sheet is one page of its own."""
-    return 4 + math.ceil(max(0, milestones - 12) / 8) + 1
+    """Four pages hold a plan with up to 12 milestones (a one-step plan); each further 6
+    milestones (an exam's course, application and result among them) may take one more page;
+    the Job Card sheet is one page of its own."""
+    return 4 + math.ceil(max(0, milestones - 12) / 6) + 1
 
 
 def _plan_page(name: str, lang: str, catalog, folder: Path) -> tuple[Path, int]:

@@ -77,3 +77,16 @@ def test_the_saved_answers_file_and_the_draft_speak_the_persons_language(tmp_pat
     save_draft(tmp_path, Asker(lang, {"name": "x"}))
     first = (tmp_path / DRAFT_NAME).read_text(encoding="utf-8").splitlines()[0]
     assert other_language(first, lang, ("cc-career", "plan")) == []
+
+
+@pytest.mark.parametrize("text", ["a: b: c\n", "a:\n\t- b\n", "a: [1, 2\n", "a: 'x\n", "- a\nb: c\n"])
+def test_a_yaml_syntax_error_is_told_in_japanese_in_a_japanese_run(runner, tmp_path, text):
+    path = tmp_path / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path), "--lang", "ja"])
+    assert result.exit_code == 2
+    message = result.stderr.replace(str(path), "")
+    assert "YAML の書き方に誤りがあります" in message
+    assert re.search(r"[A-Za-z]{3,}", message.replace("YAML", "")) is None, message
+    english = runner.invoke(app, ["validate", str(path), "--lang", "en"])
+    assert "YAML syntax error" in english.stderr

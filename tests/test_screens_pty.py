@@ -191,8 +191,9 @@ def assert_recommendations_fold_between_words(shot: str, lang: str) -> None:
     start_at = next(i for i, line in enumerate(lines) if t("prompt.recommendations", lang)[:6] in line)
     rows = [line for line in lines[start_at + 1:] if line.strip()][:4]
     if lang == "en":
+        reasons = ("values", "interests", "style", "skills", "time")
         words = set(re.findall(r"[A-Za-z]+", " ".join(t(f"reason.{k}", "en", tags="", track="", percent="")
-                                                      for k in ("values", "interests", "style", "skills", "time"))))
+                                                      for k in reasons)))
         for line in rows:
             last = re.findall(r"[A-Za-z]+$", line.rstrip())
             assert not last or last[0] in words or len(line) < 55, line

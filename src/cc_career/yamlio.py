@@ -394,6 +394,39 @@ def _yaml11_only(tag: str, text: str) -> str | None:
     return None
 
 
+# PyYAML says what is wrong in English; a Japanese run says it in Japanese (the line:col points
+# at the place either way). Matched by the start of PyYAML's own wording.
+_PROBLEMS_JA = {
+    "mapping values are not allowed":
+        "ここには「項目: 値」を書けません。インデントかコロンの位置を確かめてください",
+    "did not find expected key":
+        "項目名が見つかりません。インデントがそろっているか確かめてください",
+    "could not find expected ':'":
+        "「:」が見つかりません。「項目: 値」の形になっているか確かめてください",
+    "found character that cannot start any token":
+        "タブなど、ここでは使えない文字があります。インデントは半角スペースで入れてください",
+    "found unexpected end of stream":
+        "引用符かかっこが閉じられないままファイルが終わっています",
+    "did not find expected ',' or ']'":
+        "[ ] の中の区切り（, と ]）が正しくありません",
+    "did not find expected ',' or '}'":
+        "{ } の中の区切り（, と }）が正しくありません",
+    "expected <block end>":
+        "インデントがそろっていません",
+    "did not find expected '-' indicator":
+        "リストの「- 」がそろっていません",
+    "found unknown escape character":
+        "引用符の中に使えない「\\」の組み合わせがあります",
+    "special characters":
+        "YAML で使えない文字（制御文字）が含まれています",
+}
+
+
+def _problem_ja(problem: str) -> str:
+    return next((ja for en, ja in _PROBLEMS_JA.items() if problem.startswith(en)),
+                "書き方を確かめてください（引用符・かっこ・インデント・コロン）")
+
+
 def load(path: Path | str) -> Document:
     """Read one YAML file strictly; every fault is an InputError naming file, line and column."""
     path = Path(path)
@@ -413,13 +446,16 @@ def load(path: Path | str) -> Document:
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
             problem=problem,
+            problem_ja=_problem_ja(problem),
         ) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids, e.g. a raw control code
         line, column = _line_column(text, exc.position)
         raise InputError(path, "yaml.syntax", line=line, column=column,
-                         problem=str(exc).splitlines()[0]) from None
+                         problem=str(exc).splitlines()[0],
+                         problem_ja=_PROBLEMS_JA["special characters"]) from None
     except yaml.YAMLError as exc:
-        raise InputError(path, "yaml.syntax", problem=str(exc).splitlines()[0]) from None
+        problem = str(exc).splitlines()[0]
+        raise InputError(path, "yaml.syntax", problem=problem, problem_ja=_problem_ja(problem)) from None
     if data is None:
         raise InputError(path, "file.empty")
     return Document(path=path, data=data, marks=builder.marks, notice=notice,
