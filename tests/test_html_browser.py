@@ -39,8 +39,8 @@ def catalog():
 
 def page_budget(milestones: int) -> int:
     """Four pages hold a plan with up to 12 milestones (a one-step plan); each further 6
-    milestones (an exam's course, application and result among them) may take one more page;
-    the Job Card sheet is one page of its own."""
+    milestones (an exam's course, application and result among them, two backlog lines
+    counting as one) may take one more page; the Job Card sheet is one page of its own."""
     return 4 + math.ceil(max(0, milestones - 12) / 6) + 1
 
 
@@ -49,7 +49,8 @@ def _plan_page(name: str, lang: str, catalog, folder: Path) -> tuple[Path, int]:
     plan = build_plan(answers, catalog, answers.today)
     page = folder / f"{name}.{lang}.html"
     page.write_text(render_plan_html(plan, catalog, lang), "utf-8")
-    return page, len(plan.milestones)
+    # A backlog line takes about half a milestone row's room (the list for the next review).
+    return page, len(plan.milestones) + len(plan.backlog) // 2
 
 
 def _assert_printable(shot, budget: int) -> None:

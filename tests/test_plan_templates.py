@@ -118,10 +118,8 @@ def test_locales_have_the_same_keys_and_placeholders() -> None:
         for key in ja
         if _placeholders(ja[key]) != _placeholders(en[key])
     }
-    # The certification and role messages name the thing in the reader's own language.
-    language_named = {f"milestone.{key}" for key in ("cert_do", "cert_check", "role_do", "role_check")}
-    for key in language_named & set(differing):
-        assert differing.pop(key) == (["ja"], ["en"]), key
+    # PyYAML's own (English) detail is said in Japanese in a Japanese run (yamlio._PROBLEMS_JA).
+    assert differing.pop("yaml.syntax", None) in (None, (["problem_ja"], ["problem"]))
     assert differing == {}, "placeholders differ between ja.toml and en.toml"
 
 
