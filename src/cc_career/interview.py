@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from cc_career.catalog import Catalog
 from cc_career.models.answers import Interview
 from cc_career.models.catalog import Role, Text
-from cc_career.models.plan import Milestone, Plan
+from cc_career.models.plan import KpiGoal, Milestone, Plan
 
 # Speaking pace: about 300 Japanese characters or 130 English words a minute; an answer must
 # land within ±10% of the target time.
@@ -119,14 +119,6 @@ class Action:
 
 
 @dataclass(frozen=True)
-class KpiGoal:
-    name: str  # aht_seconds | fcr_rate | csat
-    now: float | None  # the person's own figure
-    goal: float
-    met: bool  # the figure already meets the goal: it is kept, not raised
-
-
-@dataclass(frozen=True)
 class SkillPlan:
     skill_id: str
     level: int  # the level the plan reaches
@@ -208,8 +200,7 @@ def facts_from_plan(plan: Plan, catalog: Catalog) -> AnswerFacts:
     # The first step's KPI milestone, with the figures the plan itself set (the person's own
     # figure where known): the answer never says a number the plan does not.
     kpi_check = next((m for m in plan.milestones if m.kind == "kpi" and m.step == 1 and m.kpis), None)
-    goals = [KpiGoal(g.name, g.now, g.goal, g.met) for g in (kpi_check.kpis if kpi_check else ())
-             if g.now is not None]
+    goals = [g for g in (kpi_check.kpis if kpi_check else ()) if g.now is not None]
     # The recommended grade's own exam (its prerequisites come before it, under their own names).
     names = {c.ref: c.name for c in plan.certification_gaps}
     cert = next((m for m in plan.milestones if m.kind == "certificate" and m.certificate in names), None)
