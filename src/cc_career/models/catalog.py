@@ -42,6 +42,8 @@ def _no_negative_zero(value: float) -> float:
 
 Years = Annotated[Real, Field(ge=0, le=50), AfterValidator(_no_negative_zero)]
 Track = Literal["promotion", "specialist", "other_department", "career_change"]
+# The kinds of experience a move's `min_years` can ask for; `any` is any working time.
+ExperienceKind = Literal["contact_center", "it", "sales", "management", "training", "any"]
 TRACKS: tuple[Track, ...] = ("promotion", "specialist", "other_department", "career_change")
 Lang = Literal["ja", "en"]
 
@@ -230,6 +232,10 @@ class Role(Strict):
     spoken: Text | None = None
     description: Paragraph
     min_years_experience: Annotated[Years, Field(le=30)] = 0
+    # The experience a year in this role gives, for the moves whose `counts` asks for it
+    # (an IT-support year is IT experience; an SV year is management experience too).
+    experience: Annotated[list[Literal["contact_center", "it", "sales", "management", "training"]],
+                          Field(max_length=5)] = ["contact_center"]
     skills: Annotated[dict[Id, Requirement], Field(max_length=MAX_ITEMS)]
     # grades in certifications.yaml that fit the role
     certifications: Annotated[list[CertificateRef], Field(max_length=MAX_ITEMS)] = []
@@ -244,7 +250,6 @@ class Role(Strict):
 
 
 KpiName = Literal["aht_seconds", "fcr_rate", "csat"]
-ExperienceKind = Literal["contact_center", "it", "sales", "management", "training", "any"]
 # What a KPI target can be: handle time in seconds (as in the answers), rates as shares.
 KPI_RANGES: dict[str, tuple[float, float]] = {"aht_seconds": (1, 7200), "fcr_rate": (0, 1),
                                               "csat": (0, 1)}

@@ -39,6 +39,8 @@ class Step:
     end: dt.date
     credit: int = 0  # months of experience already had, taken off the typical time
     extra: int = 0  # months added: gentler pace, the experience the role asks for, the work load
+    # of `extra`, the months added so the move's `min_years` of its `counts` kind are there
+    waits: int = 0
 
 
 @dataclass(frozen=True)

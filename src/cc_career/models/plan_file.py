@@ -45,6 +45,7 @@ class StepPart(_Closed):
     months: int
     typical_months: int
     credit_months: int
+    experience_wait_months: int = 0  # months added until the move's min_years of its kind are there
     dated: bool  # False: beyond the horizon, outlined only
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True,

@@ -80,13 +80,15 @@ def months_per_milestone(answers: Answers) -> int:
 def timed_route(catalog: Catalog, answers: Answers, ratings: dict[str, Rating], goal: str,
                 begin: dt.date, strain: bool) -> Route:
     """The route to `goal` with every step as long as it takes this person: the typical time,
-    less the experience already had, paced more gently under strain, the last step waiting
+    less the experience already had, paced more gently under strain, each move waiting for
+    the experience of the kind it asks for (IT years for infrastructure), the last step waiting
     for the experience the target role usually asks for, and each step long enough for the
     milestones it must hold. The recommendation table and the plan both use this."""
     way = routes.plan_route(catalog, answers.current.role, goal, begin,
                             years_in_role=answers.current.years_in_role, strain=strain)
     if not way.steps:
         return way
+    way = routes.wait_for_experience(way, answers.current.years_in_role, answers.current.years_total)
     short = gaps_of.experience_short(answers, way)
     if short:
         way = routes.extend_last_step(way, math.ceil(short * 12))

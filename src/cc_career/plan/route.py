@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import math
 from dataclasses import replace
 
 from dateutil.relativedelta import relativedelta
 
 from cc_career.catalog import Catalog
-from cc_career.models.catalog import Transition
+from cc_career.models.catalog import ExperienceKind, Role, Transition
 from cc_career.models.plan import Route, Step
 
 MIN_STEP_MONTHS = 3  # even with time served, a move needs a few months of deliberate work
@@ -90,6 +91,53 @@ def plan_route(
         begin = end
     roles = (catalog.roles[start], *(s.target for s in steps))
     return Route(roles=roles, steps=tuple(steps))
+
+
+def experience_months(role: Role, years_in_role: float, years_total: float) -> dict[str, int]:
+    """The experience of each kind, in months, someone has today: the current role's kinds for
+    the time in it, contact-center and support work for the whole working time the answers
+    give, and any experience for all of it."""
+    here = round(years_in_role * 12)
+    have = dict.fromkeys(role.experience, here)
+    have["contact_center"] = max(have.get("contact_center", 0), round(years_total * 12))
+    have["any"] = max(here, round(years_total * 12))
+    return have
+
+
+def _gives(role: Role, kind: ExperienceKind) -> bool:
+    return kind == "any" or kind in role.experience
+
+
+def experience_at_moves(way: Route, years_in_role: float, years_total: float) -> list[dict[str, int]]:
+    """For each step, the experience of each kind (months) the person has on the day of the
+    move: what they have today plus the time spent in each role of the route before it."""
+    if not way.steps:
+        return []
+    have = experience_months(way.roles[0], years_in_role, years_total)
+    at_moves = []
+    for step in way.steps:
+        for kind in (*step.source.experience, "any"):
+            have[kind] = have.get(kind, 0) + step.months
+        at_moves.append(dict(have))
+    return at_moves
+
+
+def wait_for_experience(way: Route, years_in_role: float, years_total: float) -> Route:
+    """The route with every move no earlier than the experience it asks for (`min_years` of
+    the kind `counts` names): a step whose role gives that experience lasts until it is there.
+    A move whose role before it does not give that kind cannot be waited for, and stays."""
+    for step in way.steps:
+        move = step.move
+        if move.min_years is None or move.counts is None or not _gives(step.source, move.counts):
+            continue
+        have = experience_at_moves(way, years_in_role, years_total)[step.index - 1].get(move.counts, 0)
+        short = math.ceil(move.min_years * 12) - have
+        if short > 0:
+            way = lengthen(way, step.index, short)
+            steps = list(way.steps)
+            steps[step.index - 1] = replace(steps[step.index - 1], waits=step.waits + short)
+            way = replace(way, steps=tuple(steps))
+    return way
 
 
 def lengthen(way: Route, index: int, months: int) -> Route:

@@ -36,7 +36,8 @@ def plan_data(plan: Plan, catalog: Catalog, lang: str | None = None) -> dict:
         },
         "route": [{"step": s.index, "from": s.source.id, "to": s.target.id, "start": s.start.isoformat(),
                    "end": s.end.isoformat(), "months": s.months, "typical_months": s.move.months,
-                   "credit_months": s.credit, "dated": s.index <= plan.dated_steps}
+                   "credit_months": s.credit,
+                   "experience_wait_months": s.waits, "dated": s.index <= plan.dated_steps}
                   for s in plan.route.steps],
         "milestones": [_milestone(m, lang) for m in plan.milestones],
         "backlog": [{"skill": b.skill_id, "kpi": b.kpi, "step": b.step, "level_from": b.level_from,

@@ -77,15 +77,20 @@ def render_plan(plan: Plan, catalog: Catalog, lang: str | None = None) -> str:
 
 def step_time(step: Step, lang: str) -> str:
     """「残り1年6か月（通算2年6か月が目安で、すでに1年）」: the step's months, the typical
-    time, the experience already counted and any time added for the person's pace."""
+    time, the experience already counted, the time added until the experience the move asks
+    for is there, and any time added for the person's pace."""
     months, typical = format_months(step.months, lang), format_months(step.move.months, lang)
     if step.credit:
         text = t("plan_md.step_credit", lang, months=months, typical=typical,
                  credit=format_months(step.credit, lang))
     else:
         text = t("plan_md.step_plain", lang, months=months, typical=typical)
-    if step.extra > 0:
-        text += t("plan_md.step_extra", lang, extra=format_months(step.extra, lang))
+    if step.waits > 0:
+        text += t("experience_wait.step", lang, waits=format_months(step.waits, lang),
+                  kind=t(f"experience_wait.kind_{step.move.counts}", lang),
+                  span=format_months(round((step.move.min_years or 0) * 12), lang))
+    if step.extra > step.waits:
+        text += t("plan_md.step_extra", lang, extra=format_months(step.extra - step.waits, lang))
     return text + t("plan_md.step_close", lang)
 
 
