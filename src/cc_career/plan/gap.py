@@ -75,6 +75,12 @@ def skill_gaps(ratings: dict[str, Rating], route: Route) -> list[Gap]:
     return _by_weight(list(found.values()))
 
 
+def leaves_current_job(route: Route) -> bool:
+    """Someone leaving contact-center work is not trained further for the job they leave."""
+    return bool(route.steps) and route.steps[0].target.track == "career_change" \
+        and route.roles[0].track != "career_change"
+
+
 def staged_gaps(ratings: dict[str, Rating], route: Route) -> dict[int, list[Gap]]:
     """The same gaps cut into what each step of the route adds: the levels its target role
     needs beyond what the person has, or will have after the steps before. The current
@@ -82,9 +88,7 @@ def staged_gaps(ratings: dict[str, Rating], route: Route) -> dict[int, list[Gap]
     reached = levels_of(ratings)
     last = len(route.steps)
     stages: dict[int, list[Gap]] = {step: [] for step in range(last + 1)}
-    # Someone leaving contact-center work is not trained further for the job they leave.
-    leaving = bool(route.steps) and route.steps[0].target.track == "career_change" \
-        and route.roles[0].track != "career_change"
+    leaving = leaves_current_job(route)
     for index, role in enumerate(route.roles):
         if index == 0 and leaving:
             continue

@@ -541,7 +541,11 @@ def want_need_do(catalog: Catalog, answers: Answers, way: Route, gaps: list[Gap]
     target = way.roles[dated]
     role = catalog.roles[answers.current.role]
     chains = []
+    leaving = gaps_of.leaves_current_job(way)
     for gap in gaps:
+        if leaving and not any(gap.skill_id in r.skills and r.skills[gap.skill_id].level > gap.now
+                               for r in way.roles[1:]):
+            continue  # a need of the job being left is not a reason to move
         action = catalog.skills[gap.skill_id].action_for(gap.now, role.id, answers.current.channels)
         if action is not None:
             chains.append(Chain(want=target, gap=gap, do=_fill(action.do, role)))
