@@ -191,3 +191,21 @@ def test_no_move_is_dated_before_the_experience_it_asks_for(answers):
 
 def _calendar_months(start: dt.date, end: dt.date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month
+
+
+def test_the_printable_page_says_why_the_step_is_longer():
+    import re
+
+    from cc_career.render.html import render_plan_html
+
+    plan = plan_of("supervisor", 0.5, 6, "staffing_coordinator")
+
+    def visible(html: str) -> str:  # the page breaks Japanese into unbreakable phrases
+        return re.sub(r"<[^>]+>", "", html)
+
+    assert "この移動でふつう求められるマネジメントの経験2年に届くよう、1年長くしています。" in \
+        visible(render_plan_html(plan, bundled(), "ja"))
+    assert "1 year added so you have the 2 years of management experience this move usually asks for." in \
+        visible(render_plan_html(plan, bundled(), "en"))
+    assert "長くしています" not in visible(render_plan_html(plan_of("supervisor", 4, 8, "staffing_coordinator"),
+                                                       bundled(), "ja"))

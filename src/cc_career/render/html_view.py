@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from cc_career.catalog import Catalog
 from cc_career.i18n import t
 from cc_career.models.catalog import Role
-from cc_career.models.plan import Plan
+from cc_career.models.plan import Plan, Step
 from cc_career.render.environment import format_day, format_month, format_months
 from cc_career.render.words import level_label, pay_text, reason_text, tags_text, yearly_amount
 
@@ -47,6 +47,7 @@ class StepRow:
     months: int
     typical_months: int
     needs: str
+    wait: str | None = None  # why the step is longer: the experience the move asks for
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView
     skill_name = lambda skill_id: catalog.skills[skill_id].name(lang)  # noqa: E731
     steps = tuple(
         StepRow(s.index, s.source.name(lang), s.target.name(lang), s.start, s.end, s.months,
-                s.move.months, s.move.needs(lang))
+                s.move.months, s.move.needs(lang), _wait(s, lang))
         for s in plan.route.steps
     )
     milestones = tuple(
@@ -256,6 +257,14 @@ def _ideal(plan: Plan, catalog: Catalog, lang: str) -> tuple[tuple[str, str], ..
         rows.append((t("html.ideal_concerns", lang), t("list.sep", lang).join(t(f"concern.{r}", lang)
                                                                                for r in reasons)))
     return tuple(rows)
+
+
+def _wait(step: Step, lang: str) -> str | None:
+    if not step.waits:
+        return None
+    return t("experience_wait.html", lang, waits=format_months(step.waits, lang),
+             kind=t(f"experience_wait.kind_{step.move.counts}", lang),
+             span=format_months(round((step.move.min_years or 0) * 12), lang))
 
 
 def _experience_note(plan: Plan, lang: str) -> str | None:
