@@ -13,9 +13,16 @@ from dataclasses import dataclass, replace
 from cc_career.catalog import Catalog
 from cc_career.i18n import t
 from cc_career.models.catalog import Role
-from cc_career.models.plan import Plan, Step
+from cc_career.models.plan import Plan
 from cc_career.render.environment import format_day, format_month, format_months
-from cc_career.render.words import level_label, pay_text, reason_text, tags_text, yearly_amount
+from cc_career.render.words import (
+    experience_wait,
+    level_label,
+    pay_text,
+    reason_text,
+    tags_text,
+    yearly_amount,
+)
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,8 @@ def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView
     skill_name = lambda skill_id: catalog.skills[skill_id].name(lang)  # noqa: E731
     steps = tuple(
         StepRow(s.index, s.source.name(lang), s.target.name(lang), s.start, s.end, s.months,
-                s.move.months, s.move.needs(lang), _wait(s, lang))
+                s.move.months, s.move.needs(lang),
+                experience_wait(s, "html", lang) if s.waits else None)
         for s in plan.route.steps
     )
     milestones = tuple(
@@ -257,14 +265,6 @@ def _ideal(plan: Plan, catalog: Catalog, lang: str) -> tuple[tuple[str, str], ..
         rows.append((t("html.ideal_concerns", lang), t("list.sep", lang).join(t(f"concern.{r}", lang)
                                                                                for r in reasons)))
     return tuple(rows)
-
-
-def _wait(step: Step, lang: str) -> str | None:
-    if not step.waits:
-        return None
-    return t("experience_wait.html", lang, waits=format_months(step.waits, lang),
-             kind=t(f"experience_wait.kind_{step.move.counts}", lang),
-             span=format_months(round((step.move.min_years or 0) * 12), lang))
 
 
 def _experience_note(plan: Plan, lang: str) -> str | None:

@@ -6,7 +6,15 @@ from cc_career.catalog import Catalog
 from cc_career.i18n import t
 from cc_career.models.plan import BacklogItem, Plan, Step
 from cc_career.render.environment import format_months, render
-from cc_career.render.words import level_label, pay_lines, pay_text, person_name, reason_text, tags_text
+from cc_career.render.words import (
+    experience_wait,
+    level_label,
+    pay_lines,
+    pay_text,
+    person_name,
+    reason_text,
+    tags_text,
+)
 
 RECOMMENDATIONS_SHOWN = 5
 
@@ -86,9 +94,7 @@ def step_time(step: Step, lang: str) -> str:
     else:
         text = t("plan_md.step_plain", lang, months=months, typical=typical)
     if step.waits > 0:
-        text += t("experience_wait.step", lang, waits=format_months(step.waits, lang),
-                  kind=t(f"experience_wait.kind_{step.move.counts}", lang),
-                  span=format_months(round((step.move.min_years or 0) * 12), lang))
+        text += experience_wait(step, "step", lang)
     if step.extra > step.waits:
         text += t("plan_md.step_extra", lang, extra=format_months(step.extra - step.waits, lang))
     return text + t("plan_md.step_close", lang)

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from cc_career.catalog import Catalog
 from cc_career.i18n import t
 from cc_career.models.catalog import Pay, Role, Tag
-from cc_career.models.plan import Reason
+from cc_career.models.plan import Reason, Step
+from cc_career.render.environment import format_months
 
 
 def pay_amount(pay: Pay, lang: str) -> str:
@@ -83,3 +84,11 @@ def person_name(name: str, lang: str) -> str:
     if lang != "ja" or shown.endswith(HONORIFICS):
         return shown
     return shown + "さん"
+
+
+def experience_wait(step: Step, key: str, lang: str) -> str:
+    """Why `step` is longer: the months added until the experience its move asks for is there
+    (`key`: "step" continues the route line, "html" is a sentence of its own)."""
+    return t(f"experience_wait.{key}", lang, waits=format_months(step.waits, lang),
+             kind=t(f"experience_wait.kind_{step.move.counts}", lang),
+             span=format_months(round((step.move.min_years or 0) * 12), lang))
