@@ -79,16 +79,17 @@ def to_ask(previous: PlanFile, today: dt.date) -> list[MilestonePart]:
 def key_of(kind: str, milestone_id: str, skill: str | None, level_to: int | None,
            certificate: str | None, step_role: str | None) -> tuple[str | int | None, ...]:
     """What a milestone is about, whatever its step number: the same key in two plans is the
-    same milestone (so it keeps its id)."""
+    same milestone (so it keeps its id). Every key but a health step's names the role its step
+    leads to: a climb toward another role is another milestone, even for the same skill."""
     if kind == "skill":
-        return ("skill", skill, level_to)
+        return ("skill", step_role, skill, level_to)
     if kind == "kpi":
         return ("kpi-find",) if milestone_id.endswith("-find") else ("kpi", step_role)
     if kind == "move":
         return ("move", step_role)
     if kind == "health":
         return ("health", milestone_id)
-    return (kind, milestone_id.split("-", 2)[-1] if certificate is None else certificate,
+    return (kind, step_role, milestone_id.split("-", 2)[-1] if certificate is None else certificate,
             milestone_id.rsplit(certificate, 1)[-1] if certificate else "")
 
 
@@ -202,9 +203,11 @@ def review(previous: PlanFile, answers: Answers, progress: Progress, catalog: Ca
     done_keys = {_old_key(s, previous): s for s in settled if s.status == "done"}
     given_up = [s for s in settled if s.status == "dropped" and s.reason == "changed_mind"]
 
+    done_levels = {(s.skill, s.level_to) for s in settled if s.status == "done" and s.kind == "skill"}
+
     def excluded(m: Milestone) -> bool:
         key = _new_key(m, fresh)
-        if key in done_keys:
+        if key in done_keys or (m.kind == "skill" and (m.skill_id, m.level) in done_levels):
             return True
         if m.kind == "skill":  # a climb given up stays given up, with every level above it
             return any(s.kind == "skill" and s.skill == m.skill_id and (m.level or 0) >= (s.level_to or 0)
@@ -247,6 +250,13 @@ def review(previous: PlanFile, answers: Answers, progress: Progress, catalog: Ca
                                 new_due=moved.date if moved else None, timing=_timing(status, m.due, on, today)))
     late = sum(1 for o in outcomes if o.timing == "late" and o.status != "done")
     changes += _plan_changes(previous, plan, outcomes, {p.skill for p in paused if p.kind == "skill"})
+    chosen = next((c for c in changes if c.kind == "target_choice"), None)
+    if chosen is not None:  # one line for the new target: the choice, with the date it now has
+        headline = next((c for c in changes if c.kind == "target" and c.params["after"] == chosen.params["after"]),
+                        None)
+        if headline is not None:
+            changes.remove(headline)
+            chosen.params["date"] = headline.params["date"]
     skills_now = {s: r.level for s, r in plan.ratings.items()}
     before = {s: p.level for s, p in previous.skills.items()}
     skill_moves = tuple((s, before.get(s), skills_now[s]) for s in skills_now
@@ -324,19 +334,21 @@ def _plan_changes(previous: PlanFile, plan: Plan, outcomes: list[Outcome], pause
     if shifted:
         changes.append(Change("recounted", {"from": plan.today}))
     old_ids = {m.id for m in previous.milestones}
-    backlog = {(b.skill, b.level_to) for b in previous.backlog if b.skill}
-    backlog_skills = {b.skill for b in previous.backlog if b.skill}
+    def from_backlog(m: Milestone) -> bool:
+        return m.kind == "skill" and any(
+            b.skill == m.skill_id and (b.level_from or 0) < (m.level or 0) <= (b.level_to or 0)
+            for b in previous.backlog)
+
     for m in plan.milestones:
         if m.id in old_ids:
             continue
-        if m.kind == "skill" and m.skill_id in backlog_skills:
+        if from_backlog(m):
             why = "backlog"
         elif m.id.endswith(f"-r{plan.today:%Y%m%d}") or before_route != after_route:
             why = "route"
         else:
             why = "replanned"
-        changes.append(Change("added", {"id": m.id, "due": m.date, "why": why,
-                                        "from_backlog": (m.skill_id, m.level) in backlog}))
+        changes.append(Change("added", {"id": m.id, "due": m.date, "why": why}))
     ratings = plan.ratings
     for o in outcomes:
         if o.new_id is not None or o.status in ("done", "dropped"):
@@ -354,4 +366,20 @@ def _plan_changes(previous: PlanFile, plan: Plan, outcomes: list[Outcome], pause
         else:
             why = "later"
         changes.append(Change("removed", {"id": o.id, "due": o.due, "why": why}))
-    return changes
+    return _grouped(changes)
+
+
+MAX_LISTED = 3  # more milestones than this added or taken out for a new route: one line for them
+
+
+def _grouped(changes: list[Change]) -> list[Change]:
+    """A new route adds and takes out many milestones: past a few, one line says how many (the
+    plan lists them), so the report stays a readable diff."""
+    out: list[Change] = []
+    for kind in ("added", "removed"):
+        route = [c for c in changes if c.kind == kind and c.params["why"] == "route"]
+        if len(route) > MAX_LISTED:
+            changes = [c for c in changes if c not in route]
+            changes.append(Change(f"{kind}_many", {"count": len(route), "ids": [c.params["id"] for c in route]}))
+    out = changes
+    return out

@@ -156,8 +156,16 @@ def _change(change: Change, catalog: Catalog, lang: str, old: dict, new: dict, r
     p = dict(change.params)
     role = lambda value: _role_name(catalog, value, lang)  # noqa: E731
     if change.kind in ("role", "target_choice", "target"):
-        extra = {"date": day(p.get("date"))} if change.kind == "target" else {}  # type: ignore[operator]
-        return t(f"review.change_{change.kind}", lang, before=role(p["before"]), after=role(p["after"]), **extra)
+        key = f"review.change_{change.kind}"
+        if change.kind == "target_choice" and p.get("date"):
+            key += "_dated"
+        return t(key, lang, before=role(p["before"]), after=role(p["after"]),
+                 date=day(p.get("date")))  # type: ignore[operator]
+    if change.kind == "removed_many":
+        names = [milestone_label(old[i], catalog, lang, roles.get(old[i].step)) for i in p["ids"]]
+        return t("review.removed_many", lang, count=p["count"], milestones=t("list.sep", lang).join(names))
+    if change.kind == "added_many":
+        return t("review.added_many", lang, count=p["count"])
     if change.kind == "target_date":
         return t("review.change_target_date", lang, role=role(p["role"]), before=day(p["before"]),  # type: ignore[operator]
                  after=day(p["after"]))  # type: ignore[operator]
