@@ -249,7 +249,9 @@ def review(previous: PlanFile, answers: Answers, progress: Progress, catalog: Ca
                                 reason=check.reason if check else None, new_id=moved.id if moved else None,
                                 new_due=moved.date if moved else None, timing=_timing(status, m.due, on, today)))
     late = sum(1 for o in outcomes if o.timing == "late" and o.status != "done")
-    changes += _plan_changes(previous, plan, outcomes, {p.skill for p in paused if p.kind == "skill"})
+    strain_began = plan.strain and not any(w.kind == "strain" for w in previous.warnings)
+    changes += _plan_changes(previous, plan, outcomes, {p.skill for p in paused if p.kind == "skill"},
+                             strain_began)
     chosen = next((c for c in changes if c.kind == "target_choice"), None)
     if chosen is not None:  # one line for the new target: the choice, with the date it now has
         headline = next((c for c in changes if c.kind == "target" and c.params["after"] == chosen.params["after"]),
@@ -299,7 +301,8 @@ def _settle(m: MilestonePart, check: MilestoneCheck, previous: PlanFile, today: 
                        role=_step_role(previous, m.step) if m.kind == "move" else None, action=m.action)
 
 
-def _plan_changes(previous: PlanFile, plan: Plan, outcomes: list[Outcome], paused: set[str | None]) -> list[Change]:
+def _plan_changes(previous: PlanFile, plan: Plan, outcomes: list[Outcome], paused: set[str | None],
+                  strain_began: bool) -> list[Change]:
     """What changed in the plan, as a reader compares two plans: the target and its date, the
     route, milestones re-dated (and why), added (and why) and taken out (and why)."""
     changes: list[Change] = []
@@ -328,8 +331,10 @@ def _plan_changes(previous: PlanFile, plan: Plan, outcomes: list[Outcome], pause
             why = o.status
         elif o.kind in ("course", "application", "certificate", "result", "registration"):
             why = "dates"  # the issuer's sittings, not the planner's pace
+        elif o.new_due < o.due:
+            why = "earlier"
         else:
-            why = "earlier" if o.new_due < o.due else "pace"
+            why = "health" if strain_began else "pace"  # under strain the plan is paced more gently
         changes.append(Change("redated", {"id": o.id, "before": o.due, "after": o.new_due, "why": why}))
     if shifted:
         changes.append(Change("recounted", {"from": plan.today}))
@@ -344,8 +349,12 @@ def _plan_changes(previous: PlanFile, plan: Plan, outcomes: list[Outcome], pause
             continue
         if from_backlog(m):
             why = "backlog"
+        elif m.kind == "health":
+            why = "health"
         elif m.id.endswith(f"-r{plan.today:%Y%m%d}") or before_route != after_route:
             why = "route"
+        elif m.kind in ("course", "application", "certificate", "result", "registration"):
+            why = "sitting"  # the step's new dates reach the issuer's next sitting
         else:
             why = "replanned"
         changes.append(Change("added", {"id": m.id, "due": m.date, "why": why}))
