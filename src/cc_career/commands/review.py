@@ -78,7 +78,7 @@ def run(*, out: Path, answers_path: Path | None, plan_path: Path | None, progres
         print(t("prompt.written", shown, path=path))
     print(t("review.done", shown, late=result.late, done=sum(o.status == "done" for o in result.outcomes)))
     if result.needs_talk:
-        print(t("review.talk", shown))
+        print(t("review.talk_health" if result.plan.strain else "review.talk", shown))
 
 
 def review_files(previous: PlanFile, answers, progress: Progress, catalog: Catalog, when: dt.date,  # noqa: ANN001

@@ -239,6 +239,11 @@ def review(previous: PlanFile, answers: Answers, progress: Progress, catalog: Ca
     plan = replace(fresh, milestones=tuple(placed), settled=tuple(settled))
 
     new_by_id = {m.id: m for m in placed}
+
+    def reached(m: MilestonePart) -> bool:  # a climb the new ratings already hold is not late
+        rating = fresh.ratings.get(m.skill or "")
+        return m.kind == "skill" and rating is not None and rating.level >= (m.level_to or 0)
+
     outcomes = []
     for m in previous.milestones:
         check = checks.get(m.id)
@@ -247,7 +252,8 @@ def review(previous: PlanFile, answers: Answers, progress: Progress, catalog: Ca
         on = done_on(m, check, today) if check is not None and check.status == "done" else None
         outcomes.append(Outcome(id=m.id, kind=m.kind, due=m.due, status=status, on=on,
                                 reason=check.reason if check else None, new_id=moved.id if moved else None,
-                                new_due=moved.date if moved else None, timing=_timing(status, m.due, on, today)))
+                                new_due=moved.date if moved else None,
+                                timing="reached" if reached(m) and status != "done" else _timing(status, m.due, on, today)))
     late = sum(1 for o in outcomes if o.timing == "late" and o.status != "done")
     strain_began = plan.strain and not any(w.kind == "strain" for w in previous.warnings)
     changes += _plan_changes(previous, plan, outcomes, {p.skill for p in paused if p.kind == "skill"},
