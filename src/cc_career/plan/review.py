@@ -121,6 +121,11 @@ def new_answers(previous: PlanFile, answers: Answers, progress: Progress, catalo
         if m.kind == "skill" and m.skill and m.level_to is not None:
             skills[m.skill] = max(skills.get(m.skill, 0), m.level_to)
             trainer.pop(m.skill, None)  # the trainer's rating is from before the climb
+    for m in previous.milestones:  # "not yet" on an unrated skill's climb: the level it starts from
+        check = checks.get(m.id)
+        if (check is not None and check.status in ("partly", "not_yet") and m.kind == "skill" and m.skill
+                and m.skill not in skills and m.skill not in trainer and m.level_from is not None):
+            skills[m.skill] = m.level_from
     for skill, level in progress.skills.items():
         floor = max((m.level_to or 0 for m in done.values() if m.skill == skill), default=0)
         skills[skill] = max(level, floor)
