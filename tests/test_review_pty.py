@@ -99,3 +99,20 @@ def test_ctrl_c_keeps_a_draft_and_the_next_run_resumes_it(tmp_path):
     after = s.text.split("続きから始めますか")[-1]
     assert f"? 「{_status_question(first, plan, 'ja')}" not in after
     assert f"? 「{_status_question(second, plan, 'ja')}" in after
+
+
+def test_plan_in_a_folder_with_a_plan_offers_the_review_and_says_how_to_start_afresh(tmp_path):
+    out, plan = _planned(tmp_path, "ja")
+    first = to_ask(plan, dt.date.today())[0]
+    s = Screen(100, "plan", "--out", str(out))
+    s.ask("振り返り", ENTER)  # yes, the default
+    s.ask(_status_question(first, plan, "ja"), CTRL_C)  # the check-in's own questions
+    assert s.finish() == 130
+    assert (out / ".cc-career-review-draft.yaml").is_file()
+    s = Screen(100, "plan", "--out", str(out))
+    s.ask("振り返り", UP, ENTER)  # no: a new plan from the start
+    s.wait("最初から作ります")
+    s.ask("Language", ENTER)
+    s.ask(t("prompt.name", "ja")[:6], CTRL_C)
+    assert s.finish() == 130
+    assert "review" in s.text and "Traceback" not in s.text
