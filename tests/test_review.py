@@ -236,3 +236,41 @@ def test_plans_made_before_reviews_still_load_and_keep_their_bytes(planned):
     assert '"settled"' not in text
     assert load_plan_file(planned / "career-plan.json").settled == []
     assert dt.date.fromisoformat(json.loads(text)["made_on"]) == dt.date(2026, 11, 22)
+
+
+def test_a_cohort_with_progress_files_shows_how_it_moves_without_names(runner, tmp_path):
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    for name in ("hanako_qa", "sv_to_sales", "chat_agent"):
+        (cohort / f"{name}.yaml").write_bytes((PERSONAS / f"{name}.yaml").read_bytes())
+    progress = Path(__file__).parent / "progress"
+    for name in ("hanako_qa", "sv_to_sales"):
+        (cohort / f"{name}.progress.yaml").write_bytes((progress / f"{name}.yaml").read_bytes())
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(cohort), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    # the progress files are not taken for answers files; each check-in lands in its person's folder
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["Mei_Kobayashi", "山田_花子", "高橋_由美"]
+    assert (out / "山田_花子" / "review-2027-02-22.md").is_file()
+    assert (out / "山田_花子" / "career-plan-before-2027-02-22.json").is_file()
+    assert not list((out / "Mei_Kobayashi").glob("review-*.md"))
+    summary = (out / "cohort-summary.md").read_text(encoding="utf-8")
+    assert "## 5. 振り返りでの進み方" in summary and "2人分の振り返り" in summary
+    assert "| ステップ1 | 4 | 2（50%） |" in summary
+    assert "VOC活用（お客様の声） 1人" in summary
+    assert "話し合いが必要な人（遅れている目標が複数ある、または体調の変化があった）: 1人" in summary
+    for name in ("山田", "高橋", "花子", "由美", "Kobayashi"):
+        assert name not in summary
+
+
+def test_a_bad_progress_file_in_a_cohort_fails_that_person_only(runner, tmp_path):
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    for name in ("hanako_qa", "sv_to_sales"):
+        (cohort / f"{name}.yaml").write_bytes((PERSONAS / f"{name}.yaml").read_bytes())
+    (cohort / "hanako_qa.progress.yaml").write_text("milestones:\n  s9-nothing: {status: done}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(cohort), "--out", str(out), "--jobs", "1", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "hanako_qa.progress.yaml" in result.output and "s9-nothing" in result.output
+    assert (out / "高橋_由美" / "career-plan.md").is_file() and not (out / "山田_花子").exists()
