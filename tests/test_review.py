@@ -52,7 +52,8 @@ def _plan(out: Path) -> dict:
 
 
 def _review(runner, out: Path, progress: Path, *extra: str):
-    return runner.invoke(app, ["review", "--out", str(out), "--progress", str(progress), "--no-input", *extra])
+    args = ["review", "--out", str(out), "--progress", str(progress), "--no-input", *extra]
+    return runner.invoke(app, args)
 
 
 @pytest.fixture
@@ -95,7 +96,8 @@ def test_three_check_ins_remember_what_was_done(runner, planned, write):
     assert "today: 2027-02-25" in answers and "fcr_rate: 0.74" in answers and "customer_insight: 2" in answers
     assert "電話応対技能検定（もしもし検定）3級" in answers
     report = (out / "review-2027-02-25.md").read_text(encoding="utf-8")
-    assert "| 電話応対技能検定（もしもし検定）3級の講習を修了する | 2026年12月22日 | 2026年12月15日 | 予定どおり |" in report
+    assert ("| 電話応対技能検定（もしもし検定）3級の講習を修了する | 2026年12月22日 | 2026年12月15日 "
+            "| 予定どおり |") in report
     assert "| 品質管理・モニタリングをレベル2に上げる | 2027年2月22日 | 途中まで | 2027年5月25日 |" in report
     assert "| ビジネス文書・ライティングをレベル2に上げる | 2027年3月22日 | 時間がない |" in report
     assert "| VOC活用（お客様の声） | レベル1 | レベル2 |" in report
@@ -115,7 +117,8 @@ def test_three_check_ins_remember_what_was_done(runner, planned, write):
     assert {"s1-move-leader", "s2-move-supervisor"} <= {m["id"] for m in two["milestones"]}
     report = (out / "review-2027-05-26.md").read_text(encoding="utf-8")
     assert "目指す職種をQA・品質管理（QC）からスーパーバイザー（SV）に変えました" in report
-    assert "「オペレーター → QA・品質管理（QC）」から「オペレーター → リーダー（LD） → スーパーバイザー（SV）」" in report
+    assert ("「オペレーター → QA・品質管理（QC）」から"
+            "「オペレーター → リーダー（LD） → スーパーバイザー（SV）」") in report
     assert "| AHT | 420秒 | 400秒 |" in report
 
     # ---- 3: promoted to leader: the later step's milestones keep their ids --------------------
@@ -268,7 +271,8 @@ def test_a_bad_progress_file_in_a_cohort_fails_that_person_only(runner, tmp_path
     cohort.mkdir()
     for name in ("hanako_qa", "sv_to_sales"):
         (cohort / f"{name}.yaml").write_bytes((PERSONAS / f"{name}.yaml").read_bytes())
-    (cohort / "hanako_qa.progress.yaml").write_text("milestones:\n  s9-nothing: {status: done}\n", encoding="utf-8")
+    bad = "milestones:\n  s9-nothing: {status: done}\n"
+    (cohort / "hanako_qa.progress.yaml").write_text(bad, encoding="utf-8")
     out = tmp_path / "out"
     result = runner.invoke(app, ["batch", str(cohort), "--out", str(out), "--jobs", "1", "--lang", "en"])
     assert result.exit_code == 1

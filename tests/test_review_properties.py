@@ -49,7 +49,8 @@ def check_in(draw: st.DrawFn, previous: PlanFile, today: dt.date) -> Progress:
         changes["health"] = {"sleep_trouble": draw(st.booleans()), "physical_symptoms": draw(st.booleans())}
     return Progress.model_validate({
         "today": today, "milestones": checks, "changes": changes,
-        "skills": draw(st.dictionaries(st.sampled_from(sorted(catalog.skills)), st.integers(0, 4), max_size=4)),
+        "skills": draw(st.dictionaries(st.sampled_from(sorted(catalog.skills)), st.integers(0, 4),
+                                       max_size=4)),
     })
 
 
@@ -69,7 +70,8 @@ def _check_review(previous: PlanFile, result, progress: Progress, today: dt.date
     ids = [m.id for m in plan.milestones]
     assert len(ids) == len(set(ids)) and not set(ids) & set(settled)
     # a done climb is not planned again
-    done_levels = {(s.skill, s.level_to) for s in settled.values() if s.status == "done" and s.kind == "skill"}
+    done_levels = {(s.skill, s.level_to) for s in settled.values()
+                   if s.status == "done" and s.kind == "skill"}
     assert not [m for m in plan.milestones if m.kind == "skill" and (m.skill_id, m.level) in done_levels]
     assert_pace(plan, result.answers)
     _as_file(plan)  # the new plan is a valid career-plan.json

@@ -264,8 +264,9 @@ def review(
     ] = None,
     progress: Annotated[
         Path | None,
-        typer.Option("--progress", metavar="FILE", help=_h("進捗ファイル（YAML、cc-career schema progress）",
-                                                           "Progress file (YAML, `cc-career schema progress`).")),
+        typer.Option("--progress", metavar="FILE",
+                     help=_h("進捗ファイル（YAML、cc-career schema progress）",
+                             "Progress file (YAML, `cc-career schema progress`).")),
     ] = None,
     no_input: NoInputOption = False,
     lang: LangOption = None,
@@ -431,8 +432,8 @@ def validate(
     short_help=_h("エディター用の JSON Schema", "JSON Schemas for editors"),
 )
 def schema(
-    name: Annotated[SchemaName, typer.Argument(metavar="NAME",
-                                               help="answers | progress | paths | skills | certifications | plan")],
+    name: Annotated[SchemaName, typer.Argument(
+        metavar="NAME", help="answers | progress | paths | skills | certifications | plan")],
 ) -> None:
     from cc_career.commands import check
 

@@ -3,7 +3,6 @@ and write a check-in as the progress file it replays as."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +49,7 @@ def check_progress(document: yamlio.Document, plan: PlanFile, catalog: Catalog) 
     if progress.today is not None and progress.today < plan.made_on:
         add(("today",), "review.before_plan", made_on=plan.made_on.isoformat())
     for ident, check in progress.milestones.items():
-        if check.on is not None and (check.on > (progress.today or check.on) or check.on < dt.date(2000, 1, 1)):
+        if check.on is not None and check.on > (progress.today or check.on):
             add(("milestones", ident, "on"), "review.done_after_today")
     if problems:
         problems.sort(key=lambda e: (e.line or 0, e.column or 0))

@@ -258,15 +258,16 @@ def review(previous: PlanFile, answers: Answers, progress: Progress, catalog: Ca
         outcomes.append(Outcome(id=m.id, kind=m.kind, due=m.due, status=status, on=on,
                                 reason=check.reason if check else None, new_id=moved.id if moved else None,
                                 new_due=moved.date if moved else None,
-                                timing="reached" if reached(m) and status != "done" else _timing(status, m.due, on, today)))
+                                timing="reached" if reached(m) and status != "done"
+                                else _timing(status, m.due, on, today)))
     late = sum(1 for o in outcomes if o.timing == "late" and o.status != "done")
     strain_began = plan.strain and not any(w.kind == "strain" for w in previous.warnings)
     changes += _plan_changes(previous, plan, outcomes, {p.skill for p in paused if p.kind == "skill"},
                              strain_began)
     chosen = next((c for c in changes if c.kind == "target_choice"), None)
     if chosen is not None:  # one line for the new target: the choice, with the date it now has
-        headline = next((c for c in changes if c.kind == "target" and c.params["after"] == chosen.params["after"]),
-                        None)
+        headline = next((c for c in changes
+                         if c.kind == "target" and c.params["after"] == chosen.params["after"]), None)
         if headline is not None:
             changes.remove(headline)
             chosen.params["date"] = headline.params["date"]
@@ -329,8 +330,8 @@ def _plan_changes(previous: PlanFile, plan: Plan, outcomes: list[Outcome], pause
         previous.route[0].from_ != plan.route.steps[0].source.id or before_route[-1:] != after_route[-1:])
     if before_route != after_route or rerouted:
         start = previous.route[0].from_ if previous.route else previous.person.role
-        changes.append(Change("route", {"before": [start, *before_route],
-                                        "after": [r.id for r in plan.route.roles] if plan.route.steps else []}))
+        after = [r.id for r in plan.route.roles] if plan.route.steps else []
+        changes.append(Change("route", {"before": [start, *before_route], "after": after}))
     shifted = False
     for o in outcomes:
         if o.new_due is None or o.new_due == o.due:
@@ -400,6 +401,7 @@ def _grouped(changes: list[Change]) -> list[Change]:
         route = [c for c in changes if c.kind == kind and c.params["why"] == "route"]
         if len(route) > MAX_LISTED:
             changes = [c for c in changes if c not in route]
-            changes.append(Change(f"{kind}_many", {"count": len(route), "ids": [c.params["id"] for c in route]}))
+            ids = [c.params["id"] for c in route]
+            changes.append(Change(f"{kind}_many", {"count": len(route), "ids": ids}))
     out = changes
     return out

@@ -221,7 +221,8 @@ class CheckIn(PlanQuestions):
             changes["employer"] = True
         if "employment" in picked:
             kinds = [(k, a.tr(f"employment.{k}")) for k in ("dispatch", "contract", "part_time", "full_time")]
-            changes["employment"] = select(a.tr("review.q_new_employment"), kinds, current.employment, self.lang)
+            changes["employment"] = select(a.tr("review.q_new_employment"), kinds, current.employment,
+                                           self.lang)
         if "target_role" in picked:
             changes["target_role"] = select(a.tr("review.q_new_target"), roles,
                                             self.answers.ideal.target_role or current.role, self.lang)

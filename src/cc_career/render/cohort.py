@@ -99,7 +99,8 @@ def cohort_moves(facts: list[PlanFacts], order: dict[str, int]) -> CohortMoves |
         people=len(checked),
         due=tuple((step, n, ok) for step, (n, ok) in sorted(due.items())),
         rose=tuple(sorted(rose.items(), key=lambda kv: (-kv[1], order.get(kv[0], 0)))),
-        kpis=tuple((k, better[k], worse[k]) for k in ("aht_seconds", "fcr_rate", "csat") if better[k] or worse[k]),
+        kpis=tuple((k, better[k], worse[k]) for k in ("aht_seconds", "fcr_rate", "csat")
+                   if better[k] or worse[k]),
         talks=sum(1 for c in checked if c.needs_talk),
     )
 
