@@ -13,13 +13,14 @@ from screens import other_language, widest_line
 
 from cc_career.helptext import help_language, wrap_cells
 
-ORDER = ["plan", "interview-answer", "batch", "paths", "skills", "certs", "validate", "schema"]
+ORDER = ["plan", "interview-answer", "review", "batch", "paths", "skills", "certs", "validate", "schema"]
 LOCALES = {"ja": "ja_JP.UTF-8", "en": "C.UTF-8"}
 # Words that are the same in a Japanese help: option names, file names, metavars.
 ALLOWED = ("cc-career", "career-plan.md", "cc-career-answers.yaml", "interview-answer", "paths.yaml",
            "skills.yaml", "language", "show", "plan", "skills", "paths", "batch", "validate", "schema",
            "answers", "interview", "Schema", "yaml", "path", "dir", "Ctrl-C", "CC_CAREER_DATA_DIR",
-           "certs", "certifications", "certifications.yaml", "CBT")
+           "certs", "certifications", "certifications.yaml", "CBT", "review", "progress", "career-plan.json",
+           "history", "YYYY-MM-DD", "review-YYYY-MM-DD.md")
 
 
 def run(*args: str, lang: str = "en", width: int = 80, extra: dict[str, str] | None = None):

@@ -47,6 +47,27 @@ def _calendar_months(start: dt.date, end: dt.date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month
 
 
+def assert_pace(plan, answers: Answers) -> None:  # noqa: ANN001
+    """At most one career milestone a month (every other month part-time), three skills at once."""
+    career = [m for m in plan.milestones if m.kind != "health"]
+    pace = months_per_milestone(answers)
+    # The planner paces its own milestones; a certificate's course, application, exam and
+    # result keep the issuer's dates (tests/test_certificates.py checks those).
+    paced = [m for m in career if m.kind in ("skill", "kpi", "move")]
+    for earlier, later in zip(paced, paced[1:], strict=False):
+        assert _calendar_months(earlier.date, later.date) >= pace, (earlier, later)
+    for step in {m.step for m in career}:
+        spans = {}
+        for m in career:
+            if m.step == step and m.kind == "skill":
+                first, _ = spans.get(m.skill_id, (m.started, m.date))
+                spans[m.skill_id] = (first, m.date)
+        for m in career:
+            if m.step == step:
+                running = [s for s, (a, b) in spans.items() if a < m.date <= b]
+                assert len(running) <= MAX_AT_ONCE, (m.date, running)
+
+
 def check_plan(answers: Answers) -> None:
     catalog = bundled()
     today = answers.today or dt.date(2026, 11, 22)
@@ -79,23 +100,8 @@ def check_plan(answers: Answers) -> None:
                 assert g.skill_id in worked, (step.index, g)
 
     # ---- pace ----------------------------------------------------------------------------------
+    assert_pace(plan, answers)
     career = [m for m in plan.milestones if m.kind != "health"]
-    pace = months_per_milestone(answers)
-    # The planner paces its own milestones; a certificate's course, application, exam and
-    # result keep the issuer's dates (tests/test_certificates.py checks those).
-    paced = [m for m in career if m.kind in ("skill", "kpi", "move")]
-    for earlier, later in zip(paced, paced[1:], strict=False):
-        assert _calendar_months(earlier.date, later.date) >= pace, (earlier, later)
-    for step in {m.step for m in career}:
-        spans = {}
-        for m in career:
-            if m.step == step and m.kind == "skill":
-                first, _ = spans.get(m.skill_id, (m.started, m.date))
-                spans[m.skill_id] = (first, m.date)
-        for m in career:
-            if m.step == step:
-                running = [s for s, (a, b) in spans.items() if a < m.date <= b]
-                assert len(running) <= MAX_AT_ONCE, (m.date, running)
 
     # ---- a check's window fits its date -------------------------------------------------------
     for m in plan.milestones:

@@ -141,13 +141,31 @@ def _tidy(value: Any) -> Any:
     return value
 
 
+PROGRESS_SUFFIX = ".progress"  # NAME.progress.yaml beside NAME.yaml: that person's check-in (batch)
+
+
+def is_progress_file(path: Path) -> bool:
+    return Path(path.stem).suffix.lower() == PROGRESS_SUFFIX
+
+
+def progress_beside(answers: Path) -> Path | None:
+    """The progress file that goes with an answers file in a batch: NAME.progress.yaml (or .yml)."""
+    for suffix in (".yaml", ".yml"):
+        candidate = answers.with_name(f"{answers.stem}{PROGRESS_SUFFIX}{suffix}")
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def expand_inputs(items: list[Path]) -> list[Path]:
-    """Files as given; folders become their *.yaml / *.yml files, sorted by name."""
+    """Files as given; folders become their *.yaml / *.yml files, sorted by name (a progress
+    file, NAME.progress.yaml, goes with its answers file and is not one itself)."""
     files: list[Path] = []
     for item in items:
         if item.is_dir():
             files.extend(sorted(p for p in item.iterdir()
-                                if p.suffix.lower() in (".yaml", ".yml") and p.is_file()))
+                                if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+                                and not is_progress_file(p)))
         else:
             files.append(item)
     return files

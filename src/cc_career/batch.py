@@ -19,13 +19,13 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Protocol
 
-from cc_career.answers import expand_inputs, load_answers
+from cc_career.answers import expand_inputs, load_answers, progress_beside
 from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import plan_for, resolve_lang
 from cc_career.errors import (
@@ -161,6 +161,13 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
         documents = {PLAN_FILE: render_plan(plan, catalog, plan_lang),
                      PLAN_HTML: render_plan_html(plan, catalog, plan_lang),
                      PLAN_JSON: render_plan_json(plan, catalog, plan_lang)}
+        check_in = None
+        progress_path = progress_beside(path)
+        if progress_path is not None:
+            plan, answers, check_in, more = _reviewed(plan, answers, catalog, progress_path, today, plan_lang)
+            documents = {PLAN_FILE: render_plan(plan, catalog, plan_lang),
+                         PLAN_HTML: render_plan_html(plan, catalog, plan_lang),
+                         PLAN_JSON: render_plan_json(plan, catalog, plan_lang), **more}
         if wants_interview(answers) and not plan.strain:  # under strain: no answer (interview.refusal)
             from cc_career.render.interview import render_interview_files
 
@@ -177,9 +184,39 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
         file=shown(path),
         folder=safe_name(answers.name, path.stem),
         documents=documents,
-        facts=facts_of(plan),
+        facts=replace(facts_of(plan), check_in=check_in),
         notice=t(notice, ui_lang) if notice else None,
     )
+
+
+def _reviewed(plan, answers: Answers, catalog: Catalog, progress_path: Path, today: dt.date,  # noqa: ANN001
+              lang: str) -> tuple:
+    """A trainee's check-in applied to the plan their answers make: the reviewed plan, the new
+    answers, the cohort's facts of it and the files it adds (the progress report, and the plan
+    before the check-in, career-plan-before-DATE.json; the answers file remakes it too)."""
+    import json
+
+    from cc_career.answers import dump_answers
+    from cc_career.models.plan_file import PlanFile
+    from cc_career.plan.review import review
+    from cc_career.progress import check_progress, read_progress
+    from cc_career.render.cohort import check_in_facts
+    from cc_career.render.review_md import render_review, report_name
+
+    before = render_plan_json(plan, catalog, lang)
+    previous = PlanFile.model_validate(json.loads(before))
+    try:
+        progress = check_progress(read_progress(progress_path), previous, catalog)
+    except InputError as error:  # the report lines name the answers file: say which file is at fault
+        for fault in [error, *error.more]:
+            fault.field = f"{progress_path.name}: {fault.field}" if fault.field else progress_path.name
+        raise
+    when = progress.today or today
+    result = review(previous, answers, progress.model_copy(update={"today": when}), catalog, when)
+    files = {report_name(when, set()): render_review(result, catalog, lang),
+             f"{PLAN_JSON.removesuffix('.json')}-before-{when.isoformat()}.json": before,
+             "cc-career-answers.yaml": dump_answers(result.answers)}
+    return result.plan, result.answers, check_in_facts(result), files
 
 
 def shown(path: Path | str) -> str:

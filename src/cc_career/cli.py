@@ -96,6 +96,7 @@ class SchemaName(str, Enum):
     skills = "skills"
     certifications = "certifications"
     plan = "plan"
+    progress = "progress"
 
 
 LangOption = Annotated[
@@ -239,6 +240,43 @@ def interview_answer(
 
         interview.run(answers_path=answers, out=out, force=force, no_input=no_input,
                       lang=lang.value if lang else None, data_dir=data_dir)
+
+
+@app.command(
+    help=_h("振り返りの日に、プランの進み具合を確かめます。期日が来た目標ごとに「できた・途中・まだ・"
+            "見送る」を答え、スキルを付け直し、KPIと資格、状況の変化を入力すると、"
+            "新しいプラン、振り返りレポート review-YYYY-MM-DD.md、前回のプランと回答を残した "
+            "history/YYYY-MM-DD/ を書き出します。「--progress FILE --no-input」で進捗ファイルを"
+            "質問なしに使えます。",
+            "The check-in on a review date: for each milestone due, say done / partly / not yet / "
+            "dropped, re-rate your skills, give your KPIs, certificates and what changed; get the "
+            "updated plan, a progress report review-YYYY-MM-DD.md, and history/YYYY-MM-DD/ with the "
+            "previous plan and answers. `--progress FILE --no-input` replays a progress file."),
+    short_help=_h("プランの進み具合を振り返る", "Check in on your plan"),
+)
+def review(
+    out: OutOption = Path("."),
+    answers: AnswersOption = None,
+    plan_file: Annotated[
+        Path | None,
+        typer.Option("--plan", metavar="FILE", help=_h("career-plan.json（既定: --out の中）",
+                                                       "career-plan.json (default: the one in --out).")),
+    ] = None,
+    progress: Annotated[
+        Path | None,
+        typer.Option("--progress", metavar="FILE",
+                     help=_h("進捗ファイル（YAML、cc-career schema progress）",
+                             "Progress file (YAML, `cc-career schema progress`).")),
+    ] = None,
+    no_input: NoInputOption = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    with _errors(lang.value if lang else "auto"):
+        from cc_career.commands import review as review_command
+
+        review_command.run(out=out, answers_path=answers, plan_path=plan_file, progress_path=progress,
+                           no_input=no_input, lang=lang.value if lang else None, data_dir=data_dir)
 
 
 @app.command(
@@ -394,8 +432,8 @@ def validate(
     short_help=_h("エディター用の JSON Schema", "JSON Schemas for editors"),
 )
 def schema(
-    name: Annotated[SchemaName, typer.Argument(metavar="NAME",
-                                               help="answers | paths | skills | certifications | plan")],
+    name: Annotated[SchemaName, typer.Argument(
+        metavar="NAME", help="answers | progress | paths | skills | certifications | plan")],
 ) -> None:
     from cc_career.commands import check
 

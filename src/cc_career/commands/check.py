@@ -52,9 +52,10 @@ def json_schema(name: str) -> str:
     from cc_career.models.catalog import PathsFile, SkillsFile
     from cc_career.models.certificates import CertificationsFile
     from cc_career.models.plan_file import PlanFile
+    from cc_career.models.progress import Progress
 
     model = {"answers": Answers, "paths": PathsFile, "skills": SkillsFile,
-             "certifications": CertificationsFile, "plan": PlanFile}[name]
+             "certifications": CertificationsFile, "plan": PlanFile, "progress": Progress}[name]
     schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2)

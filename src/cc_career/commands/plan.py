@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cc_career import yamlio
-from cc_career.answers import check_answers, dump_answers, only_missing, read_answers
+from cc_career.answers import check_answers, dump_answers, only_missing, read_answers, sniff_language
 from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import at_terminal, plan_for, program, resolve_lang, show_notice
 from cc_career.errors import InputError, UsageError
@@ -62,6 +62,8 @@ def run(
 
         require_terminal()
         draft = load_draft(out)
+        if not draft and _review_instead(out, lang, data_dir, today):
+            return
         prefill: dict[str, Any] = {}
         asked: list[str] = []
         if draft:
@@ -99,6 +101,24 @@ def run(
         key = "prompt.written" if out / name in written else "prompt.unchanged"
         console.print(t(key, shown, path=out / name), markup=False)  # a path may hold "[/x]"
     _summary(console, plan, shown)
+
+
+def _review_instead(out: Path, lang: str | None, data_dir: Path | None, today: dt.date) -> bool:
+    """In a folder that already holds a plan, offer the check-in instead of starting over (a
+    new plan from question 1 would forget what was done). True when the review ran."""
+    from cc_career.commands import review
+    from cc_career.questionnaire.prompts import confirm
+
+    if not review.holds_a_plan(out):
+        return False
+    speak = lang or sniff_language(out / ANSWERS_NAME) or "ja"
+    if not confirm(t("review.offer", speak, path=out, command=program()), default=True, lang=speak):
+        _LANG["lang"] = speak
+        _rich_console().print(t("review.afresh", speak, command=program()), markup=False)
+        return False
+    review.run(out=out, answers_path=None, plan_path=None, progress_path=None, no_input=False, lang=lang,
+               data_dir=data_dir, today=today)
+    return True
 
 
 def _file_language(document: yamlio.Document) -> str:

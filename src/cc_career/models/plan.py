@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from cc_career.models.answers import Answers
 from cc_career.models.catalog import Role, Text, Transition
+
+if TYPE_CHECKING:
+    from cc_career.models.plan_file import SettledPart
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,7 @@ class Plan:
     dated_steps: int = 0  # steps laid out month by month; the later ones are outlined
     backlog: tuple[BacklogItem, ...] = ()
     warnings: tuple[str, ...] = ()  # horizon_too_short | strain | target_open | assumed_skills
+    settled: tuple[SettledPart, ...] = ()  # what reviews settled: done (with its date) or dropped
 
     @property
     def fits_horizon(self) -> bool:

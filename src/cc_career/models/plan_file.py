@@ -91,6 +91,27 @@ class WarningPart(_Closed):
     kind: Literal["horizon_too_short", "strain", "target_open", "assumed_skills"]
 
 
+class SettledPart(_Closed):
+    """A milestone of an earlier plan that a review settled: done (kept with its date for good)
+    or dropped (with the reason). `cc-career review` writes these; plans without reviews have none."""
+
+    id: str
+    step: int
+    kind: Literal["health", "skill", "kpi", "course", "application", "certificate", "result", "registration",
+                  "move"]
+    due: dt.date  # the date the plan had for it
+    status: Literal["done", "dropped"]
+    on: dt.date  # done: the day it was done; dropped: the check-in that dropped it
+    reason: Literal["no_time", "no_opening", "changed_mind", "health", "other"] | None = None
+    skill: str | None = None
+    level_from: int | None = None
+    level_to: int | None = None
+    certificate: str | None = None
+    kpi: str | None = None
+    role: str | None = None  # a move: the role moved to
+    action: str = ""  # the action as the plan worded it
+
+
 class PlanFile(_Closed):
     """career-plan.json"""
 
@@ -105,3 +126,4 @@ class PlanFile(_Closed):
     review_dates: list[dt.date]
     check_in: dt.date | None
     warnings: list[WarningPart]
+    settled: list[SettledPart] = []  # absent in plans made before any review

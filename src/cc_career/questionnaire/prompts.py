@@ -233,10 +233,10 @@ def after(line: str, answer: str, lang: str) -> str:
     return "\n  ".join(lines)
 
 
-def load_draft(folder: Path) -> tuple[dict[str, Any], list[str]] | None:
+def load_draft(folder: Path, name: str = DRAFT_NAME) -> tuple[dict[str, Any], list[str]] | None:
     """The answers (and the questions already asked) saved by an interrupted run in this
     folder, if any and readable; a broken draft is simply not offered."""
-    path = folder / DRAFT_NAME
+    path = folder / name
     if not path.is_file():
         return None
     try:
@@ -292,28 +292,28 @@ def _remove(root: Any, loc: list[Any]) -> bool:
     return True
 
 
-def drop_draft(folder: Path) -> None:
-    (folder / DRAFT_NAME).unlink(missing_ok=True)
+def drop_draft(folder: Path, name: str = DRAFT_NAME) -> None:
+    (folder / name).unlink(missing_ok=True)
 
 
 @contextmanager
-def keeping_draft(folder: Path, asker: Asker) -> Iterator[None]:
+def keeping_draft(folder: Path, asker: Asker, name: str = DRAFT_NAME) -> Iterator[None]:
     """Ctrl-C or Ctrl-D anywhere in the questions: save what was answered (0600) and stop
     with exit 130; the next run offers to resume from it."""
     try:
         yield
     except (KeyboardInterrupt, EOFError):
         if asker.answers:
-            save_draft(folder, asker)
-            stop = Interrupted("prompt.interrupted", path=folder / DRAFT_NAME, command=program())
+            save_draft(folder, asker, name)
+            stop = Interrupted("prompt.interrupted", path=folder / name, command=program())
         else:
             stop = Interrupted("prompt.interrupted_nothing")
         stop.lang_hint = asker.lang  # the questions' language, also when --lang was not given
         raise stop from None
 
 
-def save_draft(folder: Path, asker: Asker) -> Path:
+def save_draft(folder: Path, asker: Asker, name: str = DRAFT_NAME) -> Path:
     draft = {"asked": sorted(asker.asked), "answers": asker.answers}
     header = f"# {t('screen.draft_header', asker.lang)}\n"
-    write_all(folder, {DRAFT_NAME: header + yamlio.dump(draft)}, force=True)
-    return folder / DRAFT_NAME
+    write_all(folder, {name: header + yamlio.dump(draft)}, force=True)
+    return folder / name

@@ -32,6 +32,77 @@ class PlanFacts:
     ratings: tuple[tuple[str, int, int], ...]  # (skill id, self, trainer) where the trainer rated
     fits_horizon: bool
     assumed: tuple[str, ...] = ()  # skills with a gap that nobody rated (assumed at the role's level)
+    check_in: CheckInFacts | None = None  # what the person's progress file showed, when there is one
+
+
+@dataclass(frozen=True)
+class CheckInFacts:
+    """What the cohort summary takes from one check-in (`cc-career review`): no names."""
+
+    due: tuple[tuple[int, int, int], ...]  # (step, milestones due by the check-in, of them done on time)
+    rose: tuple[str, ...]  # skills whose level went up
+    kpis: tuple[tuple[str, int], ...]  # (kpi, +1 better / -1 worse)
+    needs_talk: bool  # several milestones late, or a health change
+
+
+def check_in_facts(result: object) -> CheckInFacts:
+    """The cohort's facts of one review (plan/review.py's Review)."""
+    previous = result.previous  # type: ignore[attr-defined]
+    by_step: dict[int, list[int]] = {}
+    for o in result.outcomes:  # type: ignore[attr-defined]
+        if o.due > result.today or o.status == "open":  # type: ignore[attr-defined]
+            continue
+        step = next(m.step for m in previous.milestones if m.id == o.id)
+        counts = by_step.setdefault(step, [0, 0])
+        counts[0] += 1
+        counts[1] += o.status == "done" and o.timing in ("on_time", "ahead")
+    moved = []
+    for kpi, before, after in result.kpis:  # type: ignore[attr-defined]
+        if before is None or before == after:
+            continue
+        better = after < before if kpi == "aht_seconds" else after > before
+        moved.append((kpi, 1 if better else -1))
+    return CheckInFacts(due=tuple((step, n, ok) for step, (n, ok) in sorted(by_step.items())),
+                        rose=tuple(s for s, before, after in result.skills  # type: ignore[attr-defined]
+                                   if before is not None and after > before),
+                        kpis=tuple(moved), needs_talk=result.needs_talk)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class CohortMoves:
+    """How the cohort moves between check-ins: aggregate only."""
+
+    people: int  # trainees with a progress file
+    due: tuple[tuple[int, int, int], ...]  # (step, due, done on time), summed
+    rose: tuple[tuple[str, int], ...]  # (skill, trainees whose level went up), most first
+    kpis: tuple[tuple[str, int, int], ...]  # (kpi, better, worse)
+    talks: int  # trainees who need a conversation
+
+
+def cohort_moves(facts: list[PlanFacts], order: dict[str, int]) -> CohortMoves | None:
+    checked = [f.check_in for f in facts if f.check_in is not None]
+    if not checked:
+        return None
+    due: dict[int, list[int]] = {}
+    rose: Counter[str] = Counter()
+    better: Counter[str] = Counter()
+    worse: Counter[str] = Counter()
+    for c in checked:
+        for step, n, ok in c.due:
+            counts = due.setdefault(step, [0, 0])
+            counts[0] += n
+            counts[1] += ok
+        rose.update(c.rose)
+        for kpi, way in c.kpis:
+            (better if way > 0 else worse)[kpi] += 1
+    return CohortMoves(
+        people=len(checked),
+        due=tuple((step, n, ok) for step, (n, ok) in sorted(due.items())),
+        rose=tuple(sorted(rose.items(), key=lambda kv: (-kv[1], order.get(kv[0], 0)))),
+        kpis=tuple((k, better[k], worse[k]) for k in ("aht_seconds", "fcr_rate", "csat")
+                   if better[k] or worse[k]),
+        talks=sum(1 for c in checked if c.needs_talk),
+    )
 
 
 def facts_of(plan: Plan) -> PlanFacts:
@@ -80,6 +151,7 @@ class Cohort:
     beyond_horizon: int  # plans whose route takes longer than the person's horizon
     assumed: int = 0  # gaps left out of the training needs because the skill was not rated
     assumed_trainees: int = 0  # trainees with at least one such gap
+    moves: CohortMoves | None = None  # how the cohort moves, when progress files came with the answers
 
 
 def summarize(facts: list[PlanFacts], catalog: Catalog, files: int) -> Cohort:
@@ -97,6 +169,7 @@ def summarize(facts: list[PlanFacts], catalog: Catalog, files: int) -> Cohort:
         beyond_horizon=sum(1 for f in facts if not f.fits_horizon),
         assumed=sum(len(f.assumed) for f in facts),
         assumed_trainees=sum(1 for f in facts if f.assumed),
+        moves=cohort_moves(facts, skill_order),
     )
 
 
@@ -171,6 +244,7 @@ def render_cohort_md(cohort: Cohort, catalog: Catalog, lang: str) -> str:
         pie_label=lambda role_id: _role_name(catalog, role_id, lang).replace('"', "'"),
         track=lambda track: t(f"track.{track}", lang),
         action=first_action,
+        kpi=lambda name: t(f"kpi.label_{name}", lang),
         bar=lambda weight: "█" * max(1, round(BAR_WIDTH * weight / heaviest)) if heaviest else "",
         percent=lambda part, whole: round(100 * part / whole) if whole else 0,
         number=lambda value: f"{value:.1f}",

@@ -65,4 +65,7 @@ def _milestone(m: Milestone, lang: str) -> dict:
 
 
 def render_plan_json(plan: Plan, catalog: Catalog, lang: str | None = None) -> str:
-    return json.dumps(plan_data(plan, catalog, lang), ensure_ascii=False, indent=2) + "\n"
+    data = plan_data(plan, catalog, lang)
+    if plan.settled:  # only reviewed plans carry it: plans before any review keep their bytes
+        data["settled"] = [s.model_dump(mode="json") for s in plan.settled]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -53,9 +53,13 @@ def render_plan(plan: Plan, catalog: Catalog, lang: str | None = None) -> str:
             return t("plan_md.unrated", lang)
         return rating(skill_id)
 
+    from cc_career.render.review_md import milestone_label
+
+    settled = [(milestone_label(s, catalog, lang), s) for s in plan.settled]
     return render(
         "plan",
         lang,
+        settled=settled,
         plan=plan,
         answers=answers,
         catalog=catalog,
