@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from cc_career.models.answers import Answers
-from cc_career.models.catalog import Role, Text, Transition
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Role, Text, Transition
 
 
 @dataclass(frozen=True)
