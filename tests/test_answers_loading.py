@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from conftest import position_of
 
-from cc_career.answers import load_answers
-from cc_career.catalog import Catalog, load_catalog
 from cc_career.cli import app
+from cc_career.core.models.catalog import Catalog
 from cc_career.errors import InputError
+from cc_career.files.load import load_answers, load_catalog
 
 # The example of SPEC.md "The answers file", as written there.
 EXAMPLE = """\

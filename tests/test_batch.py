@@ -15,7 +15,7 @@ from conftest import position_of, write_file
 
 from cc_career.batch import run_batch
 from cc_career.cli import app
-from cc_career.safe_names import assign_names, safe_name
+from cc_career.files.safe_names import assign_names, safe_name
 
 REPO = Path(__file__).resolve().parent.parent
 SUMMARY = ("cohort-summary.md", "cohort-summary.csv", "cohort-summary.html")

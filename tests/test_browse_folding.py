@@ -9,11 +9,11 @@ import re
 import pytest
 from screens import other_language, shows_whole, widest_line
 
-from cc_career.catalog import load_catalog
 from cc_career.cli import app
 from cc_career.commands.browse import rule_cells
-from cc_career.i18n import t
+from cc_career.files.load import load_catalog
 from cc_career.render.fold import Folded, fold, narrowest
+from cc_career.render.i18n import t
 from cc_career.render.words import pay_lines
 
 CATALOG = load_catalog(None)

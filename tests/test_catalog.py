@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import PATHS_YAML, SKILLS_YAML, position_of
 
-from cc_career.catalog import Catalog, load_catalog
 from cc_career.cli import app
+from cc_career.core.models.catalog import Catalog
 from cc_career.errors import InputError
-from cc_career.resources import bundled_data_dir
+from cc_career.files.load import load_catalog
+from cc_career.files.resources import bundled_data_dir
 
 # ---- what SPEC.md "The data" asks for, written out -------------------------------------------
 
@@ -405,7 +406,7 @@ def test_validate_data_dir_speaks_japanese_by_default(runner, data_dir_with):
 
 
 def test_every_level_of_every_bundled_skill_has_an_action_for_anyone_on_any_single_channel():
-    from cc_career.catalog import load_catalog
+    from cc_career.files.load import load_catalog
 
     catalog = load_catalog(None)
     for skill in catalog.skills.values():
@@ -416,7 +417,7 @@ def test_every_level_of_every_bundled_skill_has_an_action_for_anyone_on_any_sing
 
 
 def test_an_action_that_needs_the_phone_does_not_fit_a_chat_agent_and_for_names_the_roles():
-    from cc_career.models.catalog import SkillAction
+    from cc_career.core.models.catalog import SkillAction
 
     action = SkillAction.model_validate({"from_level": 1, "for": ["operator"], "channels": ["phone"],
                                          "do": {"ja": "録音", "en": "Recordings"},

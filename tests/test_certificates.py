@@ -11,12 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_properties import valid_answers
 
-from cc_career.answers import load_answers
-from cc_career.catalog import Catalog, load_catalog
 from cc_career.cli import app
-from cc_career.errors import InputError
-from cc_career.plan import build_plan
-from cc_career.plan.certificates import (
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.plan import build_plan
+from cc_career.core.plan.certificates import (
     UNKNOWN_RESULT_WEEKS,
     held_grades,
     recommendations,
@@ -24,9 +22,11 @@ from cc_career.plan.certificates import (
     sitting_days,
     to_recommend,
 )
+from cc_career.errors import InputError
+from cc_career.files.load import load_answers, load_catalog
+from cc_career.files.resources import bundled_data_dir
 from cc_career.render.plan_md import render_plan
 from cc_career.render.words import pay_lines
-from cc_career.resources import bundled_data_dir
 
 BUNDLED_CERTS = (bundled_data_dir() / "certifications.yaml").read_text(encoding="utf-8")
 WRITTEN = ["もしもし検定3級", "電話応対技能検定2級", "コンタクトセンター検定 スーパーバイザー資格",

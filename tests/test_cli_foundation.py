@@ -14,8 +14,9 @@ import typer.main
 from conftest import PATHS_YAML
 
 import cc_career
-from cc_career.catalog import Catalog, load_catalog
 from cc_career.cli import app
+from cc_career.core.models.catalog import Catalog
+from cc_career.files.load import load_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 WIDE = {"COLUMNS": "400", "NO_COLOR": "1"}  # rich must not wrap names or sources in the checks

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from test_catalog import data_error
 from test_properties import bundled, valid_answers
 
-from cc_career.models.answers import Answers
-from cc_career.models.plan import Plan
-from cc_career.plan import build_plan
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.plan import Plan
+from cc_career.core.plan import build_plan
 from cc_career.render.plan_json import plan_data
 from cc_career.render.plan_md import render_plan
 
@@ -125,7 +125,7 @@ def test_a_move_asking_for_more_it_years_than_its_typical_time_waits_for_them():
     # own data may ask for more (here 3 years from IT support to infrastructure).
     import dataclasses
 
-    from cc_career.plan import route
+    from cc_career.core.plan import route
 
     way = route.plan_route(bundled(), "it_support", "infra_engineer", TODAY, years_in_role=0.5,
                            strain=False)

@@ -30,7 +30,7 @@ import pytest
 from conftest import PATHS_YAML, SKILLS_YAML, position_of, write_file
 
 from cc_career.cli import app
-from cc_career.untrusted import path_text
+from cc_career.render.text import path_text
 
 NO_NETWORK = Path(__file__).parent / "hostile" / "no_network"  # a sitecustomize for subprocesses
 NETWORK_MARKER = "NETWORK USED"

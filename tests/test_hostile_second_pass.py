@@ -20,9 +20,9 @@ import pytest
 from conftest import PATHS_YAML, SKILLS_YAML, position_of, write_file
 from test_hostile_inputs import BASE, COMPANION, NO_NETWORK, edit
 
-from cc_career import usercache, writers, yamlio
 from cc_career.cli import app
 from cc_career.errors import InputError, WriteError
+from cc_career.files import usercache, writers, yamlio
 
 PLAN_FILES = ("career-plan.md", "cc-career-answers.yaml")
 
@@ -313,8 +313,8 @@ def test_people_who_fail_on_a_full_disk_leave_no_empty_folder(runner, tmp_path, 
 
 
 def test_the_largest_answers_the_model_allows_save_to_a_file_that_reads_again():
-    from cc_career.answers import dump_answers
-    from cc_career.models.answers import Answers
+    from cc_career.core.models.answers import Answers
+    from cc_career.files.load import dump_answers
 
     odd = "\x85\u2028秘" * 66  # characters YAML must escape, each several bytes
     biggest = Answers.model_validate({
@@ -512,9 +512,8 @@ def chain_answers(role: str = "r0") -> str:
 
 
 def test_planning_on_the_largest_allowed_chain_of_roles_takes_well_under_a_second(tmp_path):
-    from cc_career.answers import load_answers
-    from cc_career.catalog import load_catalog
     from cc_career.commands.common import plan_for
+    from cc_career.files.load import load_answers, load_catalog
 
     data = write_file(tmp_path / "d" / "paths.yaml", chain_paths(300, 2)).parent
     write_file(data / "skills.yaml", SKILLS_YAML)
@@ -528,9 +527,8 @@ def test_planning_on_the_largest_allowed_chain_of_roles_takes_well_under_a_secon
 def test_ranking_is_near_linear_even_on_a_map_far_over_the_limit():
     """The search itself, on 2,000 roles in a chain (built directly, past the size check): one
     search from the person's role, not one path-copying search per role (that took hours)."""
-    from cc_career.catalog import Catalog
-    from cc_career.models.catalog import Role, Text, Transition
-    from cc_career.plan import route
+    from cc_career.core.models.catalog import Catalog, Role, Text, Transition
+    from cc_career.core.plan import route
 
     label = Text(ja="役", en="Role")
     roles = {f"r{i}": Role.model_construct(id=f"r{i}", track="promotion", entry=i == 0, name=label,
@@ -821,10 +819,9 @@ def pexpect_eof():
 def test_ctrl_c_in_the_interview_questions_keeps_what_was_answered(tmp_path, monkeypatch):
     from rich.console import Console
 
-    from cc_career.answers import load_answers
-    from cc_career.catalog import load_catalog
     from cc_career.commands.common import plan_for
     from cc_career.errors import Interrupted
+    from cc_career.files.load import load_answers, load_catalog
     from cc_career.questionnaire import interview as questions
 
     catalog = load_catalog()

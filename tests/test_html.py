@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import PATHS_YAML, PERSONAS, SKILLS_YAML
 
-from cc_career.answers import load_answers
-from cc_career.catalog import load_catalog
 from cc_career.cli import app
-from cc_career.plan import build_plan
+from cc_career.core.plan import build_plan
+from cc_career.files.load import load_answers, load_catalog
 from cc_career.render.html import css_string, phrases, render_plan_html
 from cc_career.render.html_view import MilestoneRow, PlanView, SkillRow, StepRow, plan_view
 from cc_career.render.svg import bar_chart_svg, skills_svg, timeline_svg

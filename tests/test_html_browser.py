@@ -17,10 +17,9 @@ import pytest
 from browser import A4_POINTS, PHONE_PX, chromium_or_skip, ink, render
 from conftest import PERSONAS
 
-from cc_career.answers import load_answers
-from cc_career.catalog import load_catalog
 from cc_career.cli import app
-from cc_career.plan import build_plan
+from cc_career.core.plan import build_plan
+from cc_career.files.load import load_answers, load_catalog
 from cc_career.render.html import render_plan_html
 
 pytestmark = pytest.mark.slow

@@ -24,14 +24,13 @@ from conftest import PERSONAS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cc_career import yamlio
-from cc_career.answers import load_answers
-from cc_career.catalog import load_catalog
 from cc_career.cli import app
+from cc_career.core.interview import band, facts_from_plan, measure, months_between, offered_actions
+from cc_career.core.models.answers import Interview
+from cc_career.core.plan import build_plan
 from cc_career.errors import UsageError
-from cc_career.interview import band, facts_from_plan, measure, months_between, offered_actions
-from cc_career.models.answers import Interview
-from cc_career.plan import build_plan
+from cc_career.files import yamlio
+from cc_career.files.load import load_answers, load_catalog
 from cc_career.render.interview import (
     compose_answer,
     first_person,

@@ -10,10 +10,10 @@ import pytest
 from conftest import PERSONAS
 from screens import other_language
 
-from cc_career import yamlio
-from cc_career.answers import dump_answers, sniff_language
 from cc_career.cli import app
-from cc_career.models.answers import Answers
+from cc_career.core.models.answers import Answers
+from cc_career.files import yamlio
+from cc_career.files.load import dump_answers, sniff_language
 from cc_career.questionnaire.prompts import DRAFT_NAME, Asker, save_draft
 
 BAD_ROLE = """\

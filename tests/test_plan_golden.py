@@ -10,9 +10,8 @@ from __future__ import annotations
 import pytest
 from conftest import PERSONAS
 
-from cc_career.answers import load_answers
-from cc_career.catalog import load_catalog
-from cc_career.plan import build_plan
+from cc_career.core.plan import build_plan
+from cc_career.files.load import load_answers, load_catalog
 from cc_career.render.plan_md import render_plan
 
 NAMES = sorted(p.stem for p in PERSONAS.glob("*.yaml"))

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cc_career.answers import load_answers
-from cc_career.catalog import load_catalog
-from cc_career.i18n import _flatten
-from cc_career.plan import build_plan
+from cc_career.core.plan import build_plan
+from cc_career.files.load import load_answers, load_catalog
+from cc_career.render.i18n import _flatten
 from cc_career.render.plan_md import render_plan
 
 TODAY = dt.date(2026, 11, 23)
@@ -101,7 +100,7 @@ def plans(catalog, write: Callable[[str, str], Path]) -> Callable[[str], dict[st
 
 def _messages(lang: str) -> dict[str, str]:
     # read afresh (not through the program's cache), flattened as the program flattens it
-    text = resources.files("cc_career").joinpath("locales", f"{lang}.toml").read_text("utf-8")
+    text = resources.files("cc_career.render").joinpath("locales", f"{lang}.toml").read_text("utf-8")
     return _flatten(tomllib.loads(text))
 
 

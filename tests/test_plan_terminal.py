@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 from conftest import PERSONAS
 
-from cc_career import yamlio
+from cc_career.files import yamlio
 
 ENTER, UP, DOWN, SPACE, CTRL_C = "\r", "\x1b[A", "\x1b[B", " ", "\x03"
 DRAFT = ".cc-career-draft.yaml"

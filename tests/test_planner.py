@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from cc_career.catalog import Catalog, load_catalog
-from cc_career.models.answers import Answers
-from cc_career.models.plan import Plan
-from cc_career.plan import build_plan
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan import Plan
+from cc_career.core.plan import build_plan
+from cc_career.files.load import load_catalog
 
 TODAY = dt.date(2026, 11, 22)
 

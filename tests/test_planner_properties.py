@@ -23,10 +23,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from test_properties import bundled, valid_answers
 
-from cc_career.models.answers import Answers
-from cc_career.plan import build_plan
-from cc_career.plan.gap import staged_gaps
-from cc_career.plan.milestones import MAX_AT_ONCE, MUST_COVER, _fill, months_per_milestone, window_months
+from cc_career.core.models.answers import Answers
+from cc_career.core.plan import build_plan
+from cc_career.core.plan.gap import staged_gaps
+from cc_career.core.plan.milestones import MAX_AT_ONCE, MUST_COVER, _fill, months_per_milestone, window_months
 from cc_career.render.plan_json import plan_data
 from cc_career.render.plan_md import render_plan
 

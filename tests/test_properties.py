@@ -21,14 +21,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cc_career import yamlio
-from cc_career.answers import dump_answers, load_answers
-from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands import plan as plan_command
+from cc_career.core.models import answers as model
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.plan import build_plan
 from cc_career.errors import CcCareerError, InputError
-from cc_career.models import answers as model
-from cc_career.models.answers import Answers
-from cc_career.plan import build_plan
+from cc_career.files import yamlio
+from cc_career.files.load import dump_answers, load_answers, load_catalog
 
 EXAMPLES = settings.default.max_examples  # per test, from the loaded profile
 # The fixtures here are module-wide scratch space and a catalog, shared by every example.
@@ -96,7 +96,7 @@ def test_any_bytes_load_or_fail_with_our_own_error(raw, scratch):
 
 ID = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
 def _not_blank(text: str) -> bool:  # blank text (only spaces or controls) is refused (issue 17)
-    from cc_career.untrusted import inline
+    from cc_career.render.text import inline
 
     return bool(inline(text))
 

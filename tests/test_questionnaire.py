@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from cc_career.catalog import load_catalog
+from cc_career.files.load import load_catalog
 from cc_career.questionnaire.plan import MAX_RATED, ask_plan
 from cc_career.questionnaire.prompts import Asker
 
@@ -102,7 +102,7 @@ def test_an_sv_is_not_asked_about_what_the_sv_role_already_covers(catalog):
 
 
 def test_the_recommendations_on_screen_are_the_plans_in_the_same_order(catalog):
-    from cc_career.plan import build_plan
+    from cc_career.core.plan import build_plan
 
     script = {k: v for k, v in BASIC.items() if k != "ideal.target_role"}
     answers, _, shown = run(catalog, script)

@@ -233,7 +233,7 @@ def test_schema_progress_describes_the_file(runner):
 
 
 def test_plans_made_before_reviews_still_load_and_keep_their_bytes(planned):
-    from cc_career.progress import load_plan_file
+    from cc_career.files.progress import load_plan_file
 
     text = (planned / "career-plan.json").read_text(encoding="utf-8")
     assert '"settled"' not in text

@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import PERSONAS
 
-from cc_career.answers import load_answers
-from cc_career.catalog import load_catalog
-from cc_career.models.plan_file import PlanFile
-from cc_career.plan import build_plan
-from cc_career.plan.review import review
-from cc_career.progress import check_progress, read_progress
+from cc_career.core.models.plan_file import PlanFile
+from cc_career.core.plan import build_plan
+from cc_career.core.plan.review import review
+from cc_career.files.load import load_answers, load_catalog
+from cc_career.files.progress import check_progress, read_progress
 from cc_career.render.plan_json import render_plan_json
 from cc_career.render.review_md import render_review
 

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from test_planner_properties import assert_pace
 from test_properties import bundled, valid_answers
 
-from cc_career.models.plan_file import PlanFile
-from cc_career.models.progress import DROP_REASONS, STATUSES, Progress
-from cc_career.plan import build_plan
-from cc_career.plan.review import review
+from cc_career.core.models.plan_file import PlanFile
+from cc_career.core.models.progress import DROP_REASONS, STATUSES, Progress
+from cc_career.core.plan import build_plan
+from cc_career.core.plan.review import review
 from cc_career.render.plan_json import render_plan_json
 
 QUICK = [HealthCheck.too_slow, HealthCheck.data_too_large]

@@ -14,10 +14,10 @@ from conftest import PERSONAS
 from screens import other_language
 from test_screens_pty import CTRL_C, ENTER, UP, Screen
 
-from cc_career.catalog import load_catalog
-from cc_career.i18n import t
-from cc_career.models.plan_file import PlanFile
-from cc_career.plan.review import to_ask
+from cc_career.core.models.plan_file import PlanFile
+from cc_career.core.plan.review import to_ask
+from cc_career.files.load import load_catalog
+from cc_career.render.i18n import t
 from cc_career.render.review_md import milestone_label
 
 pytestmark = pytest.mark.slow

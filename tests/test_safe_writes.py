@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import PERSONAS, NetworkUsed, write_file
 
-from cc_career import usercache, writers
-from cc_career.catalog import load_catalog
 from cc_career.cli import app
 from cc_career.errors import WriteError
+from cc_career.files import usercache, writers
+from cc_career.files.load import load_catalog
 
 PERSONA = PERSONAS / "hanako_qa.yaml"  # has an interview section: every command can use it
 OLD = "the plan from last month\n"

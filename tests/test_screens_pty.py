@@ -18,8 +18,8 @@ from conftest import PERSONAS
 from screens import other_language, shows_whole
 from wcwidth import wcwidth
 
-from cc_career.catalog import load_catalog
-from cc_career.i18n import t
+from cc_career.files.load import load_catalog
+from cc_career.render.i18n import t
 
 ENTER, UP, DOWN, SPACE, CTRL_C = "\r", "\x1b[A", "\x1b[B", " ", "\x03"
 CATALOG = load_catalog(None)

@@ -37,12 +37,14 @@ def test_the_wheel_holds_the_data_templates_and_locales(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"cc_career/_data/paths.yaml", "cc_career/_data/skills.yaml",
             "cc_career/_data/certifications.yaml"} <= names
-    assert {"cc_career/locales/ja.toml", "cc_career/locales/en.toml"} <= names
-    templates = {n for n in names if n.startswith("cc_career/templates/") and n.endswith(".j2")}
+    assert {"cc_career/render/locales/ja.toml", "cc_career/render/locales/en.toml"} <= names
+    templates = {n for n in names if n.startswith("cc_career/render/templates/") and n.endswith(".j2")}
     assert templates, "no templates in the wheel"
-    shipped = {f"cc_career/templates/{p.name}" for p in (REPO / "src/cc_career/templates").glob("*.j2")}
+    shipped = {f"cc_career/render/templates/{p.name}" for p in 
+               (REPO / "src/cc_career/render/templates").glob("*.j2")}
     assert shipped <= templates
-    shipped_locales = {f"cc_career/locales/{p.name}" for p in (REPO / "src/cc_career/locales").glob("*.toml")}
+    shipped_locales = {f"cc_career/render/locales/{p.name}" for p in 
+                       (REPO / "src/cc_career/render/locales").glob("*.toml")}
     assert shipped_locales <= names
     assert "cc_career/cli.py" in names and "cc_career/__main__.py" in names
 
@@ -63,9 +65,9 @@ def test_the_installed_package_finds_its_bundled_data_from_an_empty_folder(wheel
         import json, sys
         sys.path.insert(0, {str(site)!r})
         import cc_career
-        from cc_career.resources import bundled_data_dir, templates_dir
-        from cc_career.catalog import load_catalog
-        from cc_career.i18n import t
+        from cc_career.files.resources import bundled_data_dir, templates_dir
+        from cc_career.files.load import load_catalog
+        from cc_career.render.i18n import t
         catalog = load_catalog(None)
         print(json.dumps({{
             "package": cc_career.__file__,

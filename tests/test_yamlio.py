@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cc_career import yamlio
 from cc_career.errors import InputError
-from cc_career.i18n import t
+from cc_career.files import yamlio
+from cc_career.render.i18n import t
 
 SYNTAX_PROBLEM = (
     "mapping values are not allowed in this context"  # libyaml (the C parser)

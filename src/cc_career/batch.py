@@ -25,9 +25,9 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Protocol
 
-from cc_career.answers import expand_inputs, load_answers, progress_beside
-from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import plan_for, resolve_lang
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog
 from cc_career.errors import (
     EXIT_OK,
     EXIT_SOME_FAILED,
@@ -36,16 +36,16 @@ from cc_career.errors import (
     RefusedOverwrite,
     UsageError,
 )
-from cc_career.i18n import t
-from cc_career.models.answers import Answers
+from cc_career.files.load import expand_inputs, load_answers, load_catalog, progress_beside
+from cc_career.files.resources import DATA_FILES, data_file
+from cc_career.files.safe_names import Namer, safe_name
+from cc_career.files.writers import ensure_dir, remove_made, write_all
 from cc_career.render.cohort import SUMMARY_FILES, PlanFacts, facts_of, render_summary
 from cc_career.render.html import PLAN_HTML, render_plan_html
+from cc_career.render.i18n import t
 from cc_career.render.plan_json import PLAN_JSON, render_plan_json
 from cc_career.render.plan_md import render_plan
-from cc_career.resources import DATA_FILES, data_file
-from cc_career.safe_names import Namer, safe_name
-from cc_career.untrusted import path_text
-from cc_career.writers import ensure_dir, remove_made, write_all
+from cc_career.render.text import path_text
 
 PLAN_FILE = "career-plan.md"
 REPORT_VERSION = 1
@@ -196,10 +196,10 @@ def _reviewed(plan, answers: Answers, catalog: Catalog, progress_path: Path, tod
     before the check-in, career-plan-before-DATE.json; the answers file remakes it too)."""
     import json
 
-    from cc_career.answers import dump_answers
-    from cc_career.models.plan_file import PlanFile
-    from cc_career.plan.review import review
-    from cc_career.progress import check_progress, read_progress
+    from cc_career.core.models.plan_file import PlanFile
+    from cc_career.core.plan.review import review
+    from cc_career.files.load import dump_answers
+    from cc_career.files.progress import check_progress, read_progress
     from cc_career.render.cohort import check_in_facts
     from cc_career.render.review_md import render_review, report_name
 

@@ -50,7 +50,7 @@ def _complete_skills(incomplete: str) -> list[tuple[str, str]]:
 
 def _complete(table: str, incomplete: str) -> list[tuple[str, str]]:
     try:
-        from cc_career.catalog import load_catalog
+        from cc_career.files.load import load_catalog
 
         catalog = load_catalog(os.environ.get("CC_CAREER_DATA_DIR") or None)
     except Exception:  # noqa: BLE001 - a broken data folder must not break the shell
@@ -150,7 +150,7 @@ def _errors(lang: str) -> Iterator[None]:
         _tell_error(f"cc-career: {error.render(shown)}", shown)
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
-        from cc_career.i18n import t
+        from cc_career.render.i18n import t
 
         shown = "ja" if lang == "auto" else lang
         _tell_error(f"\ncc-career: {t('screen.interrupted', shown)}", shown)

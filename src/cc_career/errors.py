@@ -23,7 +23,7 @@ class CcCareerError(Exception):
         self.params = params
 
     def render(self, lang: str) -> str:
-        from cc_career.i18n import t
+        from cc_career.render.i18n import t
 
         return t(self.key, lang, **self.params)
 
@@ -56,13 +56,13 @@ class InputError(CcCareerError):
 
     @property
     def where(self) -> str:
-        from cc_career.untrusted import path_text
+        from cc_career.render.text import path_text
 
         shown = path_text(self.path)  # a file name may hold terminal escapes or odd bytes
         return shown if self.line is None else f"{shown}:{self.line}:{self.column or 1}"
 
     def reason(self, lang: str) -> str:
-        from cc_career.i18n import t
+        from cc_career.render.i18n import t
 
         return t(self.key, lang, default=self.fallback, **self.params)
 

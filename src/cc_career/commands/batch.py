@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from cc_career.answers import expand_inputs
 from cc_career.batch import (
     INDEX_FILE,
     BatchResult,
@@ -23,8 +22,9 @@ from cc_career.batch import (
     write_report,
 )
 from cc_career.errors import EXIT_INTERRUPTED, InputError, UsageError
-from cc_career.i18n import t
+from cc_career.files.load import expand_inputs
 from cc_career.render.cohort import SUMMARY_FILES
+from cc_career.render.i18n import t
 
 REFUSED_SHOWN = 10
 
@@ -148,7 +148,7 @@ def _list(title: str, entries: list[FileResult]) -> None:
 def write_index(result: BatchResult, lang: str) -> None:
     """`index.csv` in the output folder: which answers file made which folder, or why none
     (replaced on each run, like the report; a BOM so that Excel reads it as UTF-8)."""
-    from cc_career.untrusted import csv_cell
+    from cc_career.render.text import csv_cell
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -14,15 +14,15 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.tree import Tree
 
-from cc_career.catalog import Catalog, load_catalog
+from cc_career.core.models.catalog import TRACKS, Catalog, Role, Skill
+from cc_career.core.models.certificates import Certificate, Grade
+from cc_career.core.plan.certificates import full_name
 from cc_career.errors import CcCareerError
-from cc_career.i18n import t
-from cc_career.models.catalog import TRACKS, Role, Skill
-from cc_career.models.certificates import Certificate, Grade
-from cc_career.plan.certificates import full_name
+from cc_career.files.load import load_catalog
 from cc_career.render import words
 from cc_career.render.environment import format_months
 from cc_career.render.fold import Folded, narrowest
+from cc_career.render.i18n import t
 
 LEVELS = range(1, 5)
 DESCRIPTOR_COLUMN_MIN = 24  # narrower than this, a descriptor reads a phrase a line

@@ -6,11 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from cc_career.answers import expand_inputs, load_answers
-from cc_career.catalog import load_catalog
 from cc_career.commands.common import show_notice
 from cc_career.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
-from cc_career.i18n import t
+from cc_career.files.load import expand_inputs, load_answers, load_catalog
+from cc_career.render.i18n import t
 
 
 def validate(items: list[Path], lang: str | None, data_dir: Path | None) -> int:
@@ -48,11 +47,11 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None) -> int:
 
 
 def json_schema(name: str) -> str:
-    from cc_career.models.answers import Answers
-    from cc_career.models.catalog import PathsFile, SkillsFile
-    from cc_career.models.certificates import CertificationsFile
-    from cc_career.models.plan_file import PlanFile
-    from cc_career.models.progress import Progress
+    from cc_career.core.models.answers import Answers
+    from cc_career.core.models.catalog import PathsFile, SkillsFile
+    from cc_career.core.models.certificates import CertificationsFile
+    from cc_career.core.models.plan_file import PlanFile
+    from cc_career.core.models.progress import Progress
 
     model = {"answers": Answers, "paths": PathsFile, "skills": SkillsFile,
              "certifications": CertificationsFile, "plan": PlanFile, "progress": Progress}[name]

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cc_career.i18n import t
+from cc_career.render.i18n import t
 
 if TYPE_CHECKING:
-    from cc_career.catalog import Catalog
-    from cc_career.models.answers import Answers
-    from cc_career.models.plan import Plan
+    from cc_career.core.models.answers import Answers
+    from cc_career.core.models.catalog import Catalog
+    from cc_career.core.models.plan import Plan
 
 
 def resolve_lang(option: str | None, answers: Answers | None = None) -> str:
@@ -29,7 +29,7 @@ def start_date(answers: Answers, today: dt.date | None = None) -> dt.date:
 
 
 def plan_for(answers: Answers, catalog: Catalog, today: dt.date | None = None) -> Plan:
-    from cc_career.plan import build_plan
+    from cc_career.core.plan import build_plan
 
     return build_plan(answers, catalog, start_date(answers, today))
 

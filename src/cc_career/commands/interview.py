@@ -10,13 +10,14 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from cc_career.answers import dump_answers, load_answers
-from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import at_terminal, plan_for, resolve_lang, show_notice
+from cc_career.core.interview import missing_fields
+from cc_career.core.models.answers import Answers, Interview
+from cc_career.core.models.catalog import Catalog
 from cc_career.errors import CcCareerError, Interrupted, RefusedOverwrite, UsageError
-from cc_career.i18n import t
-from cc_career.interview import missing_fields
-from cc_career.models.answers import Answers, Interview
+from cc_career.files.load import dump_answers, load_answers, load_catalog
+from cc_career.files.writers import holds, write_all
+from cc_career.render.i18n import t
 from cc_career.render.interview import (
     InterviewAnswer,
     compose_answer,
@@ -25,7 +26,6 @@ from cc_career.render.interview import (
     refusal_error,
 )
 from cc_career.render.wrap import A4_CELLS, wrap
-from cc_career.writers import holds, write_all
 
 DEFAULT_ANSWERS = Path("cc-career-answers.yaml")
 

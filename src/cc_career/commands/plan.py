@@ -7,17 +7,24 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cc_career import yamlio
-from cc_career.answers import check_answers, dump_answers, only_missing, read_answers, sniff_language
-from cc_career.catalog import Catalog, load_catalog
 from cc_career.commands.common import at_terminal, plan_for, program, resolve_lang, show_notice
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog
 from cc_career.errors import InputError, UsageError
-from cc_career.i18n import t
-from cc_career.models.answers import Answers
+from cc_career.files import yamlio
+from cc_career.files.load import (
+    check_answers,
+    dump_answers,
+    load_catalog,
+    only_missing,
+    read_answers,
+    sniff_language,
+)
+from cc_career.files.writers import holds, write_all
 from cc_career.render.html import PLAN_HTML, render_plan_html
+from cc_career.render.i18n import t
 from cc_career.render.plan_json import PLAN_JSON, render_plan_json
 from cc_career.render.plan_md import render_plan
-from cc_career.writers import holds, write_all
 
 if TYPE_CHECKING:
     from rich.console import Console

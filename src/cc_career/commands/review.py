@@ -12,23 +12,22 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cc_career.answers import check_answers, dump_answers, read_answers
-from cc_career.catalog import load_catalog
 from cc_career.commands.common import at_terminal, resolve_lang, show_notice
+from cc_career.core.models.progress import Progress
 from cc_career.errors import InputError, UsageError
-from cc_career.i18n import t
-from cc_career.models.progress import Progress
-from cc_career.progress import check_progress, dump_progress, load_plan_file, read_progress
+from cc_career.files.load import check_answers, dump_answers, load_catalog, read_answers
+from cc_career.files.progress import check_progress, dump_progress, load_plan_file, read_progress
+from cc_career.files.writers import write_all
 from cc_career.render.html import PLAN_HTML, render_plan_html
+from cc_career.render.i18n import t
 from cc_career.render.plan_json import PLAN_JSON, render_plan_json
 from cc_career.render.plan_md import render_plan
 from cc_career.render.review_md import REPORT_PREFIX, render_review, report_name
-from cc_career.writers import write_all
 
 if TYPE_CHECKING:
-    from cc_career.catalog import Catalog
-    from cc_career.models.plan_file import PlanFile
-    from cc_career.plan.review import Review
+    from cc_career.core.models.plan_file import PlanFile
+    from cc_career.core.plan.review import Review
+    from cc_career.files.load import Catalog
 
 PLAN_NAME = "career-plan.md"
 ANSWERS_NAME = "cc-career-answers.yaml"
@@ -83,7 +82,7 @@ def run(*, out: Path, answers_path: Path | None, plan_path: Path | None, progres
 
 def review_files(previous: PlanFile, answers, progress: Progress, catalog: Catalog, when: dt.date,  # noqa: ANN001
                  lang: str) -> Review:
-    from cc_career.plan.review import review
+    from cc_career.core.plan.review import review
 
     progress = progress.model_copy(update={"today": when})
     return review(previous, answers, progress, catalog, when)

@@ -8,15 +8,15 @@ from typing import Any
 
 from rich.console import Console
 
-from cc_career import yamlio
-from cc_career.catalog import Catalog
+from cc_career.core.interview import PACE_PER_MINUTE, QUESTIONS, offered_actions
+from cc_career.core.models.answers import Interview
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan import Plan
 from cc_career.errors import CcCareerError, Interrupted
-from cc_career.interview import PACE_PER_MINUTE, QUESTIONS, offered_actions
-from cc_career.models.answers import Interview
-from cc_career.models.plan import Plan
+from cc_career.files import yamlio
+from cc_career.files.writers import write_all
 from cc_career.questionnaire.prompts import Asker, Validator, confirm
 from cc_career.render.interview import question_text, speakable
-from cc_career.writers import write_all
 
 SECONDS = (30, 60, 180)
 MAX_LENGTH = {"company": 200, "position": 200, "motivation": 400}  # as the answers file allows

@@ -13,9 +13,9 @@ from typing import Any
 
 from rich.console import Console
 
-from cc_career.catalog import Catalog
-from cc_career.models.answers import Answers
-from cc_career.plan import gap, route
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.plan import gap, route
 from cc_career.questionnaire.prompts import Asker
 from cc_career.render.words import reason_text
 
@@ -186,7 +186,7 @@ class PlanQuestions:
         a, catalog = self.ask, self.catalog
         provisional = Answers.model_validate({**a.answers, "ideal": {
             **a.answers.get("ideal", {}), "target_role": None}})
-        from cc_career.plan import build_plan
+        from cc_career.core.plan import build_plan
         from cc_career.render.plan_md import shown_recommendations
 
         today = provisional.today or dt.date.today()

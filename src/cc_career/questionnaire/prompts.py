@@ -17,11 +17,11 @@ import questionary
 from questionary import Choice
 from questionary.prompts import common
 
-from cc_career import yamlio
 from cc_career.commands.common import at_terminal, program
 from cc_career.errors import CcCareerError, Interrupted, UsageError
-from cc_career.i18n import t
-from cc_career.writers import write_all
+from cc_career.files import yamlio
+from cc_career.files.writers import write_all
+from cc_career.render.i18n import t
 
 DRAFT_NAME = ".cc-career-draft.yaml"
 NONE = "\x00none"  # the value of a "none of these" choice
@@ -256,7 +256,7 @@ def check_draft(answers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     fields taken out."""
     from pydantic import ValidationError
 
-    from cc_career.models.answers import Answers
+    from cc_career.core.models.answers import Answers
 
     dropped: list[str] = []
     for _ in range(20):  # each round takes out what the last one found; a few rounds at most

@@ -9,16 +9,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from cc_career.catalog import Catalog
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan_file import MilestonePart, PlanFile
+from cc_career.core.models.progress import DROP_REASONS, STATUSES, Progress
+from cc_career.core.plan.review import to_ask
 from cc_career.errors import Interrupted
-from cc_career.i18n import t
-from cc_career.models.answers import Answers
-from cc_career.models.plan_file import MilestonePart, PlanFile
-from cc_career.models.progress import DROP_REASONS, STATUSES, Progress
-from cc_career.plan.review import to_ask
 from cc_career.questionnaire.plan import PlanQuestions, _number, _percent, _split_list
 from cc_career.questionnaire.prompts import Asker, confirm, keeping_draft, select
 from cc_career.render.environment import format_day
+from cc_career.render.i18n import t
 from cc_career.render.review_md import milestone_label
 
 DRAFT_NAME = ".cc-career-review-draft.yaml"

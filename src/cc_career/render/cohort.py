@@ -11,11 +11,10 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 
-from cc_career.catalog import Catalog
-from cc_career.i18n import t
-from cc_career.models.catalog import TRACKS
-from cc_career.models.plan import Plan
+from cc_career.core.models.catalog import TRACKS, Catalog
+from cc_career.core.models.plan import Plan
 from cc_career.render.environment import md, render
+from cc_career.render.i18n import t
 
 SUMMARY_FILES = ("cohort-summary.md", "cohort-summary.csv", "cohort-summary.html")
 TOP = 10  # rows of training needs and of rating differences
@@ -278,7 +277,7 @@ def render_cohort_csv(cohort: Cohort, catalog: Catalog, lang: str) -> str:
 
 def _cell(text: str) -> str:
     # A label starting like a formula would run as one in Excel (names come from data files).
-    from cc_career.untrusted import csv_cell
+    from cc_career.render.text import csv_cell
 
     return csv_cell(text)
 

@@ -13,10 +13,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
-from cc_career import untrusted, usercache
-from cc_career.i18n import t
-from cc_career.models.catalog import Text
-from cc_career.resources import templates_dir
+from cc_career.core.models.catalog import Text
+from cc_career.files import usercache
+from cc_career.files.resources import templates_dir
+from cc_career.render import text as untrusted
+from cc_career.render.i18n import t
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

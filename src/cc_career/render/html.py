@@ -15,11 +15,11 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from cc_career.catalog import Catalog
-from cc_career.i18n import t
-from cc_career.models.plan import Plan
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan import Plan
 from cc_career.render.environment import format_day, format_month, format_months, template_environment
 from cc_career.render.html_view import PlanView, plan_view
+from cc_career.render.i18n import t
 from cc_career.render.interview import InterviewAnswer
 from cc_career.render.svg import bar_chart_svg, skills_svg, timeline_svg
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from cc_career.catalog import Catalog
-from cc_career.i18n import t
-from cc_career.models.catalog import Role
-from cc_career.models.plan import Plan
+from cc_career.core.models.catalog import Catalog, Role
+from cc_career.core.models.plan import Plan
 from cc_career.render.environment import format_day, format_month, format_months
+from cc_career.render.i18n import t
 from cc_career.render.words import (
     experience_wait,
     level_label,

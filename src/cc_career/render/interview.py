@@ -13,10 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from cc_career.catalog import Catalog
-from cc_career.errors import UsageError
-from cc_career.i18n import t
-from cc_career.interview import (
+from cc_career.core.interview import (
     QUESTIONS,
     Action,
     AnswerFacts,
@@ -28,11 +25,13 @@ from cc_career.interview import (
     refusal,
     spoken_seconds,
 )
-from cc_career.interview import band as length_band
-from cc_career.models.answers import Interview
-from cc_career.models.catalog import Role
-from cc_career.models.plan import Plan
+from cc_career.core.interview import band as length_band
+from cc_career.core.models.answers import Interview
+from cc_career.core.models.catalog import Catalog, Role
+from cc_career.core.models.plan import Plan
+from cc_career.errors import UsageError
 from cc_career.render.environment import render
+from cc_career.render.i18n import t
 from cc_career.render.wrap import A4_CELLS, wrap
 
 MD_NAME = "interview-answer.md"
@@ -77,7 +76,7 @@ class InterviewAnswer:
     @property
     def sections(self) -> tuple[str, ...]:
         """The seed 001 shape as this answer says it: each paragraph's section, in order."""
-        from cc_career.interview import LAYOUT
+        from cc_career.core.interview import LAYOUT
 
         said = set(self.parts)
         named = {"goal": "target", "n_goal": "target"}
@@ -605,7 +604,7 @@ class Speech:
         return [self.tr("n_goal_settled", horizon=horizon, as_role=self.in_role(reached.role))]
 
     def _reached_late(self, months: int) -> bool:
-        from cc_career.interview import LATE_IN_HORIZON
+        from cc_career.core.interview import LATE_IN_HORIZON
 
         return months > self.facts.horizon_years * 12 - LATE_IN_HORIZON
 

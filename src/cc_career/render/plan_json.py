@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
-from cc_career.catalog import Catalog
-from cc_career.models.plan import Milestone, Plan
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan import Milestone, Plan
 
 PLAN_JSON = "career-plan.json"
 SCHEMA_VERSION = 1

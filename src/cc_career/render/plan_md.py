@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cc_career.catalog import Catalog
-from cc_career.i18n import t
-from cc_career.models.plan import BacklogItem, Plan, Step
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan import BacklogItem, Plan, Step
 from cc_career.render.environment import format_months, render
+from cc_career.render.i18n import t
 from cc_career.render.words import (
     experience_wait,
     level_label,
@@ -105,14 +105,14 @@ def step_time(step: Step, lang: str) -> str:
 
 
 def _boss(catalog: Catalog, plan: Plan, lang: str) -> str:
-    from cc_career.plan.milestones import boss
+    from cc_career.core.plan.milestones import boss
 
     return boss(catalog.roles[plan.answers.current.role])(lang)
 
 
 def _backlog_rows(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
     """What waits for the next review, one line each, with the reason."""
-    from cc_career.plan.milestones import boss
+    from cc_career.core.plan.milestones import boss
 
     who = boss(catalog.roles[plan.answers.current.role])(lang)
     rows = []

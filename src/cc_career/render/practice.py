@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cc_career.i18n import t
-from cc_career.interview import AnswerFacts
+from cc_career.core.interview import AnswerFacts
+from cc_career.render.i18n import t
 from cc_career.render.interview import InterviewAnswer, kpi_value, span, spoken_role
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cc_career.catalog import Catalog
-from cc_career.i18n import t
-from cc_career.models.plan import Milestone
-from cc_career.models.plan_file import MilestonePart, SettledPart
-from cc_career.plan.review import Change, Outcome, Review
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan import Milestone
+from cc_career.core.models.plan_file import MilestonePart, SettledPart
+from cc_career.core.plan.review import Change, Outcome, Review
 from cc_career.render.environment import format_day, render
+from cc_career.render.i18n import t
 
 REPORT_PREFIX = "review-"
 
@@ -72,7 +72,7 @@ def milestone_label(m: MilestonePart | SettledPart | Milestone, catalog: Catalog
 
 
 def _grade_name(catalog: Catalog, ref: str, lang: str) -> str:
-    from cc_career.plan.certificates import full_name
+    from cc_career.core.plan.certificates import full_name
 
     cert_id, _, grade_id = ref.partition(".")
     cert = catalog.certificates.get(cert_id)
@@ -83,7 +83,7 @@ def _grade_name(catalog: Catalog, ref: str, lang: str) -> str:
 
 def _certificate_shown(catalog: Catalog, written: str, lang: str) -> str:
     """A gained certificate as written, or in the run's language when it is a grade of the data."""
-    from cc_career.plan.certificates import full_name
+    from cc_career.core.plan.certificates import full_name
 
     for cert in catalog.certificates.values():
         for grade in cert.grades:

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
-from cc_career.i18n import t
 from cc_career.render.environment import format_day, format_month
 from cc_career.render.html_view import MilestoneRow, PlanView, SkillRow
+from cc_career.render.i18n import t
 
 WIDTH = 720  # the viewBox width; the page scales the picture to its column
 FONT = 11  # px in viewBox units

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cc_career.catalog import Catalog
-from cc_career.i18n import t
-from cc_career.models.catalog import Pay, Role, Tag
-from cc_career.models.plan import Reason, Step
+from cc_career.core.models.catalog import Catalog, Pay, Role, Tag
+from cc_career.core.models.plan import Reason, Step
 from cc_career.render.environment import format_months
+from cc_career.render.i18n import t
 
 
 def pay_amount(pay: Pay, lang: str) -> str:

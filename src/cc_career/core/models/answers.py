@@ -7,7 +7,17 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from cc_career.models.catalog import MAX_ITEMS, Id, Lang, Real, SchemaVersion, Strict, Whole, Years, not_blank
+from cc_career.core.models.catalog import (
+    MAX_ITEMS,
+    Id,
+    Lang,
+    Real,
+    SchemaVersion,
+    Strict,
+    Whole,
+    Years,
+    not_blank,
+)
 
 Level = Annotated[Whole, Field(ge=0, le=4)]
 Rate = Annotated[Real, Field(ge=0, le=1)]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cc_career.catalog import MAX_ROUTE_MONTHS, Catalog
-from cc_career.models.answers import Answers
-from cc_career.models.catalog import Role
-from cc_career.models.plan import Rating, Reason, Recommendation
-from cc_career.plan.gap import levels_of, skill_ratings
-from cc_career.plan.milestones import timed_route
-from cc_career.plan.route import typical_months
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import MAX_ROUTE_MONTHS, Catalog, Role
+from cc_career.core.models.plan import Rating, Reason, Recommendation
+from cc_career.core.plan.gap import levels_of, skill_ratings
+from cc_career.core.plan.milestones import timed_route
+from cc_career.core.plan.route import typical_months
 
 # How much each kind of fit counts. Values come first: the seeds' counsellors start there.
 VALUE_POINTS = 2.0

@@ -18,11 +18,9 @@ from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 
-from cc_career.catalog import Catalog
-from cc_career.i18n import t
-from cc_career.models.answers import Answers
-from cc_career.models.catalog import Role, Text
-from cc_career.models.plan import (
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog, Role, Text
+from cc_career.core.models.plan import (
     BacklogItem,
     CertificationGap,
     Chain,
@@ -33,9 +31,10 @@ from cc_career.models.plan import (
     Route,
     Step,
 )
-from cc_career.plan import certificates
-from cc_career.plan import gap as gaps_of
-from cc_career.plan import route as routes
+from cc_career.core.plan import certificates
+from cc_career.core.plan import gap as gaps_of
+from cc_career.core.plan import route as routes
+from cc_career.render.i18n import t
 
 CHECK_IN_DAYS = 21  # under strain, phase 1 lasts until a check-in three weeks out
 SAME_ROLE_MONTHS = 12  # with no move to make, skills are planned over a year

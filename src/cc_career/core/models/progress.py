@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from cc_career.models.answers import Employment, Kpis, Level, ShortText, _not_a_number
-from cc_career.models.catalog import MAX_ITEMS, Id, SchemaVersion, Strict
+from cc_career.core.models.answers import Employment, Kpis, Level, ShortText, _not_a_number
+from cc_career.core.models.catalog import MAX_ITEMS, Id, SchemaVersion, Strict
 
 Status = Literal["done", "partly", "not_yet", "dropped"]
 DropReason = Literal["no_time", "no_opening", "changed_mind", "health", "other"]

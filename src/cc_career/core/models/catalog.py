@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -15,7 +20,10 @@ from pydantic import (
 )
 from pydantic import Strict as StrictValue
 
-from cc_career.untrusted import data_text_problem, inline
+from cc_career.render.text import data_text_problem, inline
+
+if TYPE_CHECKING:
+    from cc_career.core.models.certificates import Certificate
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 # Numbers in hand-written files: a YAML `yes`, `"3"` or `3.0` where a whole number belongs is
@@ -312,3 +320,83 @@ class PathsFile(Strict):
     interests: Annotated[list[Tag], Field(max_length=MAX_ITEMS)]
     roles: Annotated[list[Role], Field(max_length=MAX_ROLES)]
     transitions: Annotated[list[Transition], Field(max_length=MAX_TRANSITIONS)]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the planner knows about call-center careers, with ids resolved."""
+
+    skills: dict[str, Skill]
+    categories: dict[str, str]  # id -> ja/en names live on the model; this keeps order
+    roles: dict[str, Role]
+    transitions: tuple[Transition, ...]
+    values: dict[str, Tag]
+    interests: dict[str, Tag]
+    skills_file: SkillsFile
+    paths_file: PathsFile
+    sources: tuple[Path, Path]
+    certificates: dict[str, Certificate]
+    certificates_source: Path
+
+    def outgoing(self, role_id: str) -> list[Transition]:
+        return self._out.get(role_id, [])
+
+    def incoming(self, role_id: str) -> list[Transition]:
+        return [t for t in self.transitions if t.to == role_id]
+
+    def transition(self, from_role: str, to: str) -> Transition:
+        return next(t for t in self._out[from_role] if t.to == to)
+
+    @cached_property
+    def _out(self) -> dict[str, list[Transition]]:
+        out: dict[str, list[Transition]] = {}
+        for t in self.transitions:
+            out.setdefault(t.from_role, []).append(t)
+        return out
+
+    def reachable(self, start: str, goal: str) -> bool:
+        return goal in _reachable([start], self.transitions)
+
+    def reachable_from(self, start: str) -> set[str]:
+        """Every role some route leads to from `start` (not `start` itself)."""
+        return set(_months_from([start], self.transitions)) - {start}
+
+    def months_between(self, start: str, goal: str) -> int | None:
+        """The fewest typical months of moves from `start` to `goal` (None: no way there)."""
+        return _months_from([start], self.transitions).get(goal)
+
+    @property
+    def entry_roles(self) -> list[Role]:
+        return [r for r in self.roles.values() if r.entry]
+
+    def category_name(self, category_id: str, lang: str) -> str:
+        return next(c.name(lang) for c in self.skills_file.categories if c.id == category_id)
+
+
+MAX_ROUTE_MONTHS = 50 * 12  # the longest route a plan will lay out: a working life
+
+
+def _reachable(starts: list[str], transitions: Iterable[Transition]) -> set[str]:
+    return set(_months_from(starts, transitions))
+
+
+def _months_from(starts: list[str], transitions: Iterable[Transition]) -> dict[str, int]:
+    """The fewest typical months from any of `starts` to every role reachable from them (one
+    search over the whole map: a few thousand roles take milliseconds, not minutes)."""
+    outgoing: dict[str, list[Transition]] = {}
+    for move in transitions:
+        outgoing.setdefault(move.from_role, []).append(move)
+    months = dict.fromkeys(starts, 0)
+    queue = [(0, role) for role in starts]
+    done: set[str] = set()
+    while queue:
+        here_months, here = heapq.heappop(queue)
+        if here in done:
+            continue
+        done.add(here)
+        for move in outgoing.get(here, ()):
+            there = here_months + move.months
+            if there < months.get(move.to, there + 1):
+                months[move.to] = there
+                heapq.heappush(queue, (there, move.to))
+    return months

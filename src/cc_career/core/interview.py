@@ -17,10 +17,9 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from cc_career.catalog import Catalog
-from cc_career.models.answers import Interview
-from cc_career.models.catalog import Role, Text
-from cc_career.models.plan import KpiGoal, Milestone, Plan
+from cc_career.core.models.answers import Interview
+from cc_career.core.models.catalog import Catalog, Role, Text
+from cc_career.core.models.plan import KpiGoal, Milestone, Plan
 
 # Speaking pace: about 300 Japanese characters or 130 English words a minute; an answer must
 # land within ±10% of the target time.

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from cc_career.i18n import t
-from cc_career.models.catalog import Role, Text
-from cc_career.models.certificates import Certificate, DayRule, Grade, Sitting
-from cc_career.models.plan import CertificationGap, Milestone
+from cc_career.core.models.catalog import Role, Text
+from cc_career.core.models.certificates import Certificate, DayRule, Grade, Sitting
+from cc_career.core.models.plan import CertificationGap, Milestone
+from cc_career.render.i18n import t
 
 # Where an issuer does not say when results come, the next grade waits this long after the
 # exam, and no milestone claims a pass.

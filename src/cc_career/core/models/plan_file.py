@@ -8,8 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from cc_career.models.answers import Channel, Employment
-from cc_career.models.catalog import Lang
+from cc_career.core.models.answers import Channel, Employment
+from cc_career.core.models.catalog import Lang
 
 
 class _Closed(BaseModel):

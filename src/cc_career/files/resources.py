@@ -8,7 +8,7 @@ from pathlib import Path
 DATA_FILES = ("paths.yaml", "skills.yaml", "certifications.yaml")
 DATA_DIR_ENV = "CC_CAREER_DATA_DIR"
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the cc_career package folder
 
 
 def bundled_data_dir() -> Path:
@@ -33,4 +33,4 @@ def data_file(name: str, data_dir: Path | str | None = None) -> Path:
 
 
 def templates_dir() -> Path:
-    return _PACKAGE / "templates"
+    return _PACKAGE / "render" / "templates"

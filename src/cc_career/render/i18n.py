@@ -6,8 +6,8 @@ from functools import cache
 from importlib import resources
 from os import PathLike
 
-from cc_career import usercache
-from cc_career.untrusted import for_terminal
+from cc_career.files import usercache
+from cc_career.render.text import for_terminal
 
 LANGS = ("ja", "en")
 DEFAULT_LANG = "ja"
@@ -15,7 +15,7 @@ DEFAULT_LANG = "ja"
 
 @cache
 def _messages(lang: str) -> dict[str, str]:
-    text = resources.files("cc_career").joinpath("locales", f"{lang}.toml").read_text("utf-8")
+    text = resources.files("cc_career.render").joinpath("locales", f"{lang}.toml").read_text("utf-8")
     name = usercache.key(lang, text)  # parsed once per version of the file (TOML is slow to parse)
     messages = usercache.load("locales", name)
     if not isinstance(messages, dict):

@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from cc_career.catalog import Catalog
-from cc_career.models.answers import Answers
-from cc_career.models.plan import Milestone, Plan
-from cc_career.models.plan_file import MilestonePart, PlanFile, SettledPart
-from cc_career.models.progress import MilestoneCheck, Progress
-from cc_career.plan import build_plan, certificates
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan import Milestone, Plan
+from cc_career.core.models.plan_file import MilestonePart, PlanFile, SettledPart
+from cc_career.core.models.progress import MilestoneCheck, Progress
+from cc_career.core.plan import build_plan, certificates
 
 COMING_NEXT = 3  # besides what is due, the check-in asks about the next few milestones
 LATE_FOR_A_TALK = 2  # this many milestones late (or a health change): talk it over with the SV

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from cc_career.models.catalog import Id, Strict, Text
+from cc_career.core.models.catalog import Id, Strict, Text
 
 Month = Annotated[int, Field(ge=1, le=12)]
 # "conken.op": a grade of a certificate. Prerequisites and roles name grades this way.

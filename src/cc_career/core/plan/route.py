@@ -9,9 +9,8 @@ from dataclasses import replace
 
 from dateutil.relativedelta import relativedelta
 
-from cc_career.catalog import Catalog
-from cc_career.models.catalog import ExperienceKind, Role, Transition
-from cc_career.models.plan import Route, Step
+from cc_career.core.models.catalog import Catalog, ExperienceKind, Role, Transition
+from cc_career.core.models.plan import Route, Step
 
 MIN_STEP_MONTHS = 3  # even with time served, a move needs a few months of deliberate work
 STRAIN_PACE = 1.25  # under strain, every step gets a quarter more time

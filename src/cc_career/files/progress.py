@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cc_career import yamlio
-from cc_career.catalog import Catalog
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan_file import PlanFile
+from cc_career.core.models.progress import Progress
 from cc_career.errors import InputError
-from cc_career.models.plan_file import PlanFile
-from cc_career.models.progress import Progress
+from cc_career.files import yamlio
 
 SCHEMA_HINT = "# yaml-language-server: $schema=cc-career-progress.schema.json"
 
@@ -60,7 +60,7 @@ def check_progress(document: yamlio.Document, plan: PlanFile, catalog: Catalog) 
 
 def dump_progress(progress: Progress, lang: str) -> str:
     """A check-in as the YAML progress file `--progress FILE --no-input` replays."""
-    from cc_career.i18n import t
+    from cc_career.render.i18n import t
 
     data: dict[str, Any] = progress.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
     data = {"schema_version": 1, **data}

@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from cc_career.models.answers import Answers
-from cc_career.models.catalog import Role, Text, Transition
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Role, Text, Transition
 
 if TYPE_CHECKING:
-    from cc_career.models.plan_file import SettledPart
+    from cc_career.core.models.plan_file import SettledPart
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from cc_career.catalog import Catalog
-from cc_career.models.answers import Answers
-from cc_career.models.catalog import Role
-from cc_career.models.plan import Gap, Rating, Route
-from cc_career.plan.route import shortest_path
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog, Role
+from cc_career.core.models.plan import Gap, Rating, Route
+from cc_career.core.plan.route import shortest_path
 
 
 def role_baseline(catalog: Catalog, role_id: str) -> dict[str, int]:

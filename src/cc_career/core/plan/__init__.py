@@ -6,10 +6,10 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
-from cc_career.catalog import Catalog
-from cc_career.models.answers import Answers
-from cc_career.models.plan import Plan, Route
-from cc_career.plan import certificates, gap, ideal, milestones
+from cc_career.core.models.answers import Answers
+from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan import Plan, Route
+from cc_career.core.plan import certificates, gap, ideal, milestones
 
 
 def build_plan(answers: Answers, catalog: Catalog, today: dt.date) -> Plan:

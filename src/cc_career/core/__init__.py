@@ -1,0 +1,1 @@
+"""The pure planning core: no files, no words, no clock, no terminal."""
