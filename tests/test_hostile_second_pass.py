@@ -512,7 +512,7 @@ def chain_answers(role: str = "r0") -> str:
 
 
 def test_planning_on_the_largest_allowed_chain_of_roles_takes_well_under_a_second(tmp_path):
-    from cc_career.commands.common import plan_for
+    from cc_career.context import plan_for
     from cc_career.files.load import load_answers, load_catalog
 
     data = write_file(tmp_path / "d" / "paths.yaml", chain_paths(300, 2)).parent
@@ -819,7 +819,7 @@ def pexpect_eof():
 def test_ctrl_c_in_the_interview_questions_keeps_what_was_answered(tmp_path, monkeypatch):
     from rich.console import Console
 
-    from cc_career.commands.common import plan_for
+    from cc_career.context import plan_for
     from cc_career.errors import Interrupted
     from cc_career.files.load import load_answers, load_catalog
     from cc_career.questionnaire import interview as questions

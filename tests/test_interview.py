@@ -24,6 +24,7 @@ from conftest import PERSONAS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cc_career.api import interview_files
 from cc_career.cli import app
 from cc_career.core.interview import band, facts_from_plan, measure, months_between, offered_actions
 from cc_career.core.models.answers import Interview
@@ -36,7 +37,6 @@ from cc_career.render.interview import (
     first_person,
     interview_text,
     japanese_motivation,
-    render_interview_files,
     rounded_up,
     second_person,
     span,
@@ -201,7 +201,7 @@ THIN_PLANS = {"sv_to_sales", "trainer_to_hr"}  # experienced people: little left
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("name", ["hanako_qa", "manager_too_soon", "undecided_voice"])
 def test_markdown_answer_matches_its_golden_file(golden, name, lang):
-    files = render_interview_files(_with_interview(name, lang), catalog(), lang)
+    files = interview_files(_with_interview(name, lang), catalog(), lang)
     golden(f"interview/{name}.{lang}.md", files["interview-answer.md"])
 
 
@@ -397,7 +397,7 @@ def test_a_target_beyond_the_horizon_is_a_direction_in_n_years_and_dated_in_the_
     career = answer_for("manager_too_soon", "ja", "career_plan", 60)
     assert career.toned_down and "6〜7年でセンター長に昇格する" in career.text  # the plan's date
     assert "2年でセンター長" not in career.text
-    md = render_interview_files(_with_interview("manager_too_soon", "ja"), catalog(), "ja")
+    md = interview_files(_with_interview("manager_too_soon", "ja"), catalog(), "ja")
     assert "届かない目標を口にすると" in md["interview-answer.md"]
 
 
@@ -460,7 +460,7 @@ def test_a_japanese_motivation_is_not_pasted_into_an_english_answer():
     assert "I applied to your company because" in answer.text
     plan = _with_interview("hanako_qa", "en", company=company,
                            motivation="若手でもマネジメントに挑戦できる環境")
-    md = render_interview_files(plan, catalog(), "en")["interview-answer.md"]
+    md = interview_files(plan, catalog(), "en")["interview-answer.md"]
     assert "not written in English" in md and "your company" in md
 
 
@@ -525,7 +525,7 @@ def test_under_strain_no_answer_is_made_and_the_reason_names_the_check_in(lang):
     plan = _with_interview(STRAIN, lang)
     assert plan.strain
     with pytest.raises(UsageError) as raised:
-        render_interview_files(plan, catalog(), lang)
+        interview_files(plan, catalog(), lang)
     message = raised.value.render(lang)
     assert plan.check_in.isoformat() in message  # the check-in that ends the health-only phase
     assert ("休む" if lang == "ja" else "rest") in message
@@ -551,7 +551,7 @@ def test_under_strain_the_command_exits_2_writing_nothing(runner, tmp_path, writ
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("name", PERSONA_NAMES)
 def test_the_md_holds_three_points_and_follow_up_questions_with_hints(name, lang):
-    md = render_interview_files(_with_interview(name, lang), catalog(), lang)["interview-answer.md"]
+    md = interview_files(_with_interview(name, lang), catalog(), lang)["interview-answer.md"]
     heading = ("## 面接官に覚えておいてほしい3つのこと" if lang == "ja"
                else "## Three things the interviewer should remember")
     assert heading in md
@@ -565,14 +565,14 @@ def test_the_md_holds_three_points_and_follow_up_questions_with_hints(name, lang
 
 
 def test_the_follow_ups_ask_why_the_target_and_not_the_alternative_and_what_if_no_opening():
-    md = render_interview_files(_with_interview("hanako_qa", "ja"), catalog(), "ja")["interview-answer.md"]
+    md = interview_files(_with_interview("hanako_qa", "ja"), catalog(), "ja")["interview-answer.md"]
     assert "ではなくQAなのですか？" in md
     assert "QAの空きがすぐになかったら、どうしますか？" in md
 
 
 def test_a_recommended_target_is_flagged_in_the_md():
     plan = _with_interview("undecided_voice", "ja")
-    md = render_interview_files(plan, catalog(), "ja")["interview-answer.md"]
+    md = interview_files(plan, catalog(), "ja")["interview-answer.md"]
     assert "プランのおすすめの1位" in md
 
 
@@ -651,7 +651,7 @@ def test_free_text_is_flattened_and_stripped_of_control_characters():
 
 def test_markdown_characters_in_free_text_are_escaped_in_the_md_file():
     plan = _with_interview("hanako_qa", "en", company="*Acme* | <b>Co</b>")
-    md = render_interview_files(plan, catalog(), "en")["interview-answer.md"]
+    md = interview_files(plan, catalog(), "en")["interview-answer.md"]
     assert r"\*Acme\* \| \<b\>Co\</b\>" in md
     assert "<b>" not in md
 
@@ -663,15 +663,15 @@ def test_a_very_long_motivation_gives_way_to_a_short_sentence_in_thirty_seconds(
 
 def test_render_interview_files_is_deterministic_and_names_both_files():
     plan = _with_interview("trainer_to_hr", "en")
-    first = render_interview_files(plan, catalog(), "en")
+    first = interview_files(plan, catalog(), "en")
     assert sorted(first) == ["interview-answer.html", "interview-answer.md", "interview-answer.txt"]
-    assert first == render_interview_files(plan, catalog(), "en")
+    assert first == interview_files(plan, catalog(), "en")
 
 
 def test_render_interview_files_refuses_an_incomplete_interview_section():
     plan = persona_plan("trainer_to_hr")  # no interview section at all
     with pytest.raises(UsageError) as raised:
-        render_interview_files(plan, catalog(), "en")
+        interview_files(plan, catalog(), "en")
     assert "interview.company" in raised.value.render("en")
 
 
@@ -861,7 +861,7 @@ def test_a_plan_with_little_to_say_is_not_padded_and_the_md_says_what_to_add():
         "current": current, "ideal": ideal,
         "interview": interview_for("hanako_qa", "en", "career_plan", 180, already_doing=[])})
     plan = build_plan(answers, catalog(), answers.today)
-    files = render_interview_files(plan, catalog(), "en")
+    files = interview_files(plan, catalog(), "en")
     answer = compose_answer(plan, catalog(), answers.interview, "en")
     assert answer.length < band(180, "en")[0]
     assert f"material for about {answer.spoken_seconds} seconds" in files["interview-answer.md"]

@@ -83,7 +83,7 @@ def test_the_readmes_first_command_leaves_a_shell_where_cc_career_works(tmp_path
 
 
 def test_messages_name_the_command_that_works_in_this_shell(tmp_path, monkeypatch):
-    from cc_career.commands.common import program
+    from cc_career.context import program
 
     venv_bin = tmp_path / ".venv" / "bin"
     venv_bin.mkdir(parents=True)

@@ -25,7 +25,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Protocol
 
-from cc_career.commands.common import plan_for, resolve_lang
+from cc_career.context import plan_for, resolve_lang
+from cc_career.core.interview import missing_fields
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
 from cc_career.errors import (
@@ -169,9 +170,10 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
                          PLAN_HTML: render_plan_html(plan, catalog, plan_lang),
                          PLAN_JSON: render_plan_json(plan, catalog, plan_lang), **more}
         if wants_interview(answers) and not plan.strain:  # under strain: no answer (interview.refusal)
-            from cc_career.render.interview import render_interview_files
+            from cc_career.render.interview import compose_answer, interview_documents
 
-            documents.update(render_interview_files(plan, catalog, plan_lang))
+            answer = compose_answer(plan, catalog, answers.interview, plan_lang)
+            documents.update(interview_documents(answer, plan, catalog))
     except InputError as error:
         return Outcome(shown(path), problems=tuple(_problem(e, ui_lang) for e in [error, *error.more]),
                        readable=not error.key.startswith(UNREADABLE))
@@ -228,9 +230,7 @@ def shown(path: Path | str) -> str:
 
 def wants_interview(answers: Answers) -> bool:
     """An interview answer is written for files whose interview section is complete."""
-    interview = answers.interview
-    return all(getattr(interview, name) is not None
-               for name in ("company", "position", "motivation", "question", "seconds"))
+    return not missing_fields(answers.interview)
 
 
 def _problem(error: InputError, lang: str) -> Problem:
@@ -436,7 +436,7 @@ def run_batch(
     what was written (no temp file stays behind) and return with `interrupted` set. `reserved`
     names are never given to a person's folder (the report's, when it is written into `out`).
     """
-    ui_lang = lang or "ja"
+    ui_lang = resolve_lang(lang)
     catalog = catalog_for(data_dir)  # a fault in the data stops the run before anything is written
     made = ensure_dir(out)
     inputs = ordered_inputs(expand_inputs(list(files)))

@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from cc_career import __version__, helptext
+from cc_career.context import option_value, resolve_lang
 from cc_career.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, CcCareerError
 
 HELP_LANG = helptext.help_language(sys.argv[1:])
@@ -137,7 +138,7 @@ NoInputOption = Annotated[
 
 
 def _lang(option: Lang | None) -> str:
-    return option.value if option else "ja"
+    return resolve_lang(option_value(option))
 
 
 @contextmanager
@@ -146,13 +147,13 @@ def _errors(lang: str) -> Iterator[None]:
     try:
         yield
     except CcCareerError as error:
-        shown = (getattr(error, "lang_hint", None) if lang == "auto" else lang) or "ja"
+        shown = resolve_lang(None if lang == "auto" else lang, hint=getattr(error, "lang_hint", None))
         _tell_error(f"cc-career: {error.render(shown)}", shown)
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         from cc_career.render.i18n import t
 
-        shown = "ja" if lang == "auto" else lang
+        shown = resolve_lang(None if lang == "auto" else lang)
         _tell_error(f"\ncc-career: {t('screen.interrupted', shown)}", shown)
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
@@ -209,11 +210,11 @@ def plan(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    with _errors(lang.value if lang else "auto"):
+    with _errors(option_value(lang) or "auto"):
         from cc_career.commands import plan as plan_command
 
         plan_command.run(answers_path=answers, no_input=no_input, out=out, force=force,
-                         lang=lang.value if lang else None, data_dir=data_dir)
+                         lang=option_value(lang), data_dir=data_dir)
 
 
 @app.command(
@@ -235,11 +236,11 @@ def interview_answer(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    with _errors(lang.value if lang else "auto"):
+    with _errors(option_value(lang) or "auto"):
         from cc_career.commands import interview
 
         interview.run(answers_path=answers, out=out, force=force, no_input=no_input,
-                      lang=lang.value if lang else None, data_dir=data_dir)
+                      lang=option_value(lang), data_dir=data_dir)
 
 
 @app.command(
@@ -320,7 +321,7 @@ def batch(
     with _errors(_lang(lang)):
         from cc_career.commands import batch as batch_command
 
-        raise typer.Exit(batch_command.batch(inputs, out, jobs=jobs, lang=lang.value if lang else None,
+        raise typer.Exit(batch_command.batch(inputs, out, jobs=jobs, lang=option_value(lang),
                                              data_dir=data_dir, report=report, force=force))
 
 
@@ -423,7 +424,7 @@ def validate(
     with _errors(_lang(lang)):
         from cc_career.commands import check
 
-        raise typer.Exit(check.validate(answers or [], lang.value if lang else None, data_dir))
+        raise typer.Exit(check.validate(answers or [], option_value(lang), data_dir))
 
 
 @app.command(

@@ -21,6 +21,7 @@ from cc_career.batch import (
     write_late,
     write_report,
 )
+from cc_career.context import resolve_lang
 from cc_career.errors import EXIT_INTERRUPTED, InputError, UsageError
 from cc_career.files.load import expand_inputs
 from cc_career.render.cohort import SUMMARY_FILES
@@ -32,7 +33,7 @@ REFUSED_SHOWN = 10
 def batch(items: list[Path], out: Path, *, jobs: int | None, lang: str | None,
           data_dir: Path | None, report: Path | None, force: bool) -> int:
     """Run the batch and say what became of every file; the exit code says whether all did."""
-    ui_lang = lang or "ja"
+    ui_lang = resolve_lang(lang)
     for item in items:
         if not item.exists():
             raise InputError(item, "file.missing")

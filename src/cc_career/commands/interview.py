@@ -10,10 +10,12 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from cc_career.commands.common import at_terminal, plan_for, resolve_lang, show_notice
-from cc_career.core.interview import missing_fields
+from cc_career.commands.common import show_notice
+from cc_career.context import at_terminal, plan_for, resolve_lang
+from cc_career.core.interview import check_in_date, missing_fields, refusal
 from cc_career.core.models.answers import Answers, Interview
 from cc_career.core.models.catalog import Catalog
+from cc_career.core.models.plan import Plan
 from cc_career.errors import CcCareerError, Interrupted, RefusedOverwrite, UsageError
 from cc_career.files.load import dump_answers, load_answers, load_catalog
 from cc_career.files.writers import holds, write_all
@@ -23,7 +25,6 @@ from cc_career.render.interview import (
     compose_answer,
     interview_documents,
     length_line,
-    refusal_error,
 )
 from cc_career.render.wrap import A4_CELLS, wrap
 
@@ -133,3 +134,11 @@ def _offer_to_save(console: Console, path: Path, text: str, lang: str) -> None:
     if agreed:
         write_all(path.parent, {path.name: text}, force=True)
         console.print(t("prompt_interview.saved", lang, path=path), markup=False)
+
+
+def refusal_error(plan: Plan) -> UsageError | None:
+    """The reason no answer is made for this plan, as the error the command shows (exit 2)."""
+    key = refusal(plan)
+    if key is None:
+        return None
+    return UsageError(key, date=check_in_date(plan))  # ISO: the message may be shown in either language

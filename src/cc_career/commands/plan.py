@@ -7,7 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cc_career.commands.common import at_terminal, plan_for, program, resolve_lang, show_notice
+from cc_career.commands.common import show_notice
+from cc_career.context import at_terminal, plan_for, program, resolve_lang
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
 from cc_career.errors import InputError, UsageError
@@ -58,7 +59,7 @@ def run(
         except InputError as error:
             if no_input or not only_missing(error) or not at_terminal():
                 raise
-            console.print(t("prompt.missing_in_file", lang or error.lang_hint or "ja",
+            console.print(t("prompt.missing_in_file", resolve_lang(lang, hint=error.lang_hint),
                             path=answers_path), style="yellow", markup=False)
             asker = _ask(catalog, console, out, lang, dict(document.data), settle_optional=True)
             answers = check_answers(document, catalog, asker.answers)

@@ -17,7 +17,7 @@ import questionary
 from questionary import Choice
 from questionary.prompts import common
 
-from cc_career.commands.common import at_terminal, program
+from cc_career.context import at_terminal, program
 from cc_career.errors import CcCareerError, Interrupted, UsageError
 from cc_career.files import yamlio
 from cc_career.files.writers import write_all

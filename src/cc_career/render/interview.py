@@ -17,19 +17,16 @@ from cc_career.core.interview import (
     QUESTIONS,
     Action,
     AnswerFacts,
-    check_in_date,
     choose,
     facts_from_plan,
     measure,
     missing_fields,
-    refusal,
     spoken_seconds,
 )
 from cc_career.core.interview import band as length_band
 from cc_career.core.models.answers import Interview
 from cc_career.core.models.catalog import Catalog, Role
 from cc_career.core.models.plan import Plan
-from cc_career.errors import UsageError
 from cc_career.render.environment import render
 from cc_career.render.i18n import t
 from cc_career.render.wrap import A4_CELLS, wrap
@@ -792,29 +789,6 @@ def compose_answer(plan: Plan, catalog: Catalog, interview: Interview, lang: str
 
 
 # ---- the files -------------------------------------------------------------------------------------
-
-
-def refusal_error(plan: Plan) -> UsageError | None:
-    """The reason no answer is made for this plan, as the error the command shows (exit 2)."""
-    key = refusal(plan)
-    if key is None:
-        return None
-    return UsageError(key, date=check_in_date(plan))  # ISO: the message may be shown in either language
-
-
-def render_interview_files(plan: Plan, catalog: Catalog, lang: str | None = None) -> dict[str, str]:
-    """Both files for a plan whose answers hold a complete `interview` section (pure and
-    deterministic: the same plan gives the same bytes). A missing field, or a plan that gets
-    no answer (see `interview.refusal`), is a UsageError saying why."""
-    lang = lang or plan.lang
-    interview = plan.answers.interview
-    missing = missing_fields(interview)
-    if missing:
-        raise UsageError("interview.missing_field", field=f"interview.{missing[0]}")
-    refused = refusal_error(plan)
-    if refused is not None:
-        raise refused
-    return interview_documents(compose_answer(plan, catalog, interview, lang), plan, catalog)
 
 
 def interview_documents(answer: InterviewAnswer, plan: Plan, catalog: Catalog) -> dict[str, str]:

@@ -15,25 +15,11 @@ from __future__ import annotations
 import html
 import os
 import re
-import unicodedata
+
+from cc_career.core.chars import data_text_problem, escape, hidden, inline
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>|#!~&])")
 _FORMULA_START = ("=", "+", "-", "@")
-
-
-def _hidden(ch: str) -> bool:
-    # Cc: C0/C1 controls (ESC, CSI \x9b, NEL); Cf: format (bidi overrides, zero-width);
-    # Cs: a lone surrogate (a file name byte in no encoding); Zl/Zp: line/paragraph separators
-    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the raw byte of an undecodable file name
-        return f"\\x{code - 0xDC00:02x}"
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}"
 
 
 def for_terminal(text: object) -> str:
@@ -41,7 +27,7 @@ def for_terminal(text: object) -> str:
     value = os.fspath(text) if isinstance(text, os.PathLike) else str(text)
     if value.isprintable():  # the usual case, at C speed
         return value
-    return "".join(_escape(ch) if _hidden(ch) or ch in "\t\n\r" else ch for ch in value)
+    return "".join(escape(ch) if hidden(ch) or ch in "\t\n\r" else ch for ch in value)
 
 
 def path_text(path: object) -> str:
@@ -51,21 +37,12 @@ def path_text(path: object) -> str:
     return for_terminal(raw.decode("utf-8", "surrogateescape"))
 
 
-def inline(text: object) -> str:
-    """One line for a document: control and format characters and line breaks become spaces,
-    runs of space become one."""
-    value = str(text)
-    if not value.isprintable():
-        value = "".join(" " if _hidden(ch) else ch for ch in value)
-    return " ".join(value.split())
-
-
 def keep_lines(text: str) -> str:
     """Control and format characters become spaces; line breaks stay (a multi-line part of a
     document)."""
     if text.replace("\n", "").isprintable():
         return text
-    return "".join(" " if ch != "\n" and (_hidden(ch) or ch in "\t\r") else ch for ch in text)
+    return "".join(" " if ch != "\n" and (hidden(ch) or ch in "\t\r") else ch for ch in text)
 
 
 def markdown(text: object) -> str:
@@ -85,12 +62,5 @@ def csv_cell(text: object) -> str:
     return "'" + value if value.lstrip()[:1] in _FORMULA_START else value
 
 
-def data_text_problem(text: str, *, one_line: bool) -> str | None:
-    """Why a label of the career data cannot be shown as it is, or None: a control character
-    (a terminal escape), or — in a name — a line break (it would break tables and headings)."""
-    for ch in text:
-        if ch == "\n" and not one_line:
-            continue
-        if _hidden(ch) or ch in "\t\r\n":
-            return "a line break" if ch in "\n\r" else f"the control character {_escape(ch)}"
-    return None
+__all__ = ["csv_cell", "data_text_problem", "for_terminal", "html_text", "inline", "keep_lines",
+           "markdown", "path_text"]

@@ -20,7 +20,7 @@ from pydantic import (
 )
 from pydantic import Strict as StrictValue
 
-from cc_career.render.text import data_text_problem, inline
+from cc_career.core.chars import data_text_problem, inline
 
 if TYPE_CHECKING:
     from cc_career.core.models.certificates import Certificate
