@@ -12,7 +12,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cc_career.commands.common import at_terminal, resolve_lang, show_notice
+from cc_career.commands.common import show_notice
+from cc_career.context import at_terminal, resolve_lang
 from cc_career.core.models.progress import Progress
 from cc_career.errors import InputError, UsageError
 from cc_career.files.load import check_answers, dump_answers, load_catalog, read_answers
