@@ -42,6 +42,7 @@ from cc_career.render.interview import (
     span,
     speakable,
 )
+from cc_career.render.words import say
 from cc_career.render.wrap import CLOSING, OPENING, cells, wrap
 
 CC_CAREER = [sys.executable, "-m", "cc_career"]
@@ -346,7 +347,7 @@ def test_every_number_said_comes_from_the_plan_or_the_persons_answers(name, ques
     for step in plan.route.steps:
         for kpi_name, goal in step.move.kpi_targets.items():
             allowed.add(round(goal) if kpi_name == "aht_seconds" else round(goal * 100))
-    texts = [m.action(lang) for m in plan.milestones] + [c.name(lang) for c in plan.certification_gaps]
+    texts = [say(m.action, lang) for m in plan.milestones] + [c.name(lang) for c in plan.certification_gaps]
     texts += list(DETAILS[name][lang])
     allowed |= {n for text in texts for n in numbers(text)}
     assert numbers(answer.text) <= allowed

@@ -10,16 +10,14 @@ from __future__ import annotations
 import pytest
 from conftest import PERSONAS
 
-from cc_career.core.plan import build_plan
-from cc_career.files.load import load_answers, load_catalog
-from cc_career.render.plan_md import render_plan
+from cc_career import api
 
 NAMES = sorted(p.stem for p in PERSONAS.glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load_catalog(None)
+    return api.load_catalog()
 
 
 def test_there_are_at_least_six_personas():
@@ -29,6 +27,5 @@ def test_there_are_at_least_six_personas():
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("name", NAMES)
 def test_plan_matches_its_golden_file(catalog, golden, name, lang):
-    answers, _ = load_answers(PERSONAS / f"{name}.yaml", catalog)
-    plan = build_plan(answers, catalog, answers.today)
-    golden(f"plan/{name}.{lang}.md", render_plan(plan, catalog, lang))
+    plan = api.build_plan(api.load_answers(PERSONAS / f"{name}.yaml", catalog), catalog)
+    golden(f"plan/{name}.{lang}.md", api.render_plan(plan, catalog, lang))

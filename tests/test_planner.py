@@ -12,6 +12,7 @@ from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan import Plan
 from cc_career.core.plan import build_plan
 from cc_career.files.load import load_catalog
+from cc_career.render.words import say
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -204,7 +205,7 @@ def test_skill_milestones_climb_one_level_at_a_time_with_a_check(catalog):
     for milestone in skills:
         assert milestone.level == reached.get(milestone.skill_id, 0) + 1
         reached[milestone.skill_id] = milestone.level
-        assert milestone.action.ja and milestone.action.en and milestone.check.ja and milestone.check.en
+        assert all(say(text, lang) for text in (milestone.action, milestone.check) for lang in ("ja", "en"))
 
 
 def test_levels_are_only_raised_as_far_as_each_step_needs(catalog):
@@ -222,8 +223,8 @@ def test_kpi_milestone_measures_aht_or_fcr_against_the_persons_own_numbers(catal
                     current={"kpis": {"aht_seconds": 420, "fcr_rate": 0.7}})
     kpi = [m for m in plan.milestones if m.kind == "kpi"]
     assert [m.id for m in kpi] == ["s1-kpi-find", "s1-kpi"], "CSAT unknown: found out first"
-    assert "CSAT" in kpi[0].action.ja and kpi[0].date < kpi[1].date
-    assert "420秒 → 380秒" in kpi[1].action.ja and "70% → 80%" in kpi[1].action.ja
+    assert "CSAT" in say(kpi[0].action, "ja") and kpi[0].date < kpi[1].date
+    assert "420秒 → 380秒" in say(kpi[1].action, "ja") and "70% → 80%" in say(kpi[1].action, "ja")
     assert {k.name: k.now for k in kpi[1].kpis} == {"aht_seconds": 420, "fcr_rate": 0.7}
 
 
@@ -244,8 +245,8 @@ def test_strain_puts_health_steps_first(catalog):
                     concerns={"sleep_trouble": True, "reasons": ["health"]})
     assert plan.strain
     assert [m.id for m in plan.milestones[:2]] == ["h-doctor", "h-employer"]
-    assert "診断書" in plan.milestones[0].action.ja
-    assert "派遣元" in plan.milestones[1].action.ja  # the SPEC's person is dispatched
+    assert "診断書" in say(plan.milestones[0].action, "ja")
+    assert "派遣元" in say(plan.milestones[1].action, "ja")  # the SPEC's person is dispatched
 
 
 def test_strain_paces_the_route_more_gently(catalog):
@@ -270,7 +271,7 @@ def test_want_need_do_chains_name_the_target_and_the_biggest_gaps(catalog):
     plan = plan_for(catalog, ideal={"target_role": "qa"})
     assert 1 <= len(plan.chains) <= 3
     assert [c.gap for c in plan.chains] == list(plan.gaps[: len(plan.chains)])
-    assert all(c.want.id == "qa" and c.do.ja for c in plan.chains)
+    assert all(c.want.id == "qa" and say(c.do, "ja") for c in plan.chains)
 
 
 def test_reviews_are_quarterly_at_first_and_end_on_the_goal_date(catalog):
@@ -292,7 +293,7 @@ def test_the_plan_is_a_pure_function_of_answers_and_today(catalog):
 
 
 def _moves(plan: Plan) -> list[str]:
-    return [m.action.ja for m in plan.milestones if m.kind == "move"]
+    return [say(m.action, "ja") for m in plan.milestones if m.kind == "move"]
 
 
 @pytest.mark.parametrize(("employment", "words"), [
@@ -324,7 +325,7 @@ def test_an_sv_who_rated_nothing_gets_no_drill_below_the_sv_level_and_asks_the_m
             assert m.level_from >= plan.ratings[m.skill_id].level
             need = catalog.roles["supervisor"].skills.get(m.skill_id)
             assert need is None or m.level > need.level
-        assert "SV" not in m.action.ja.replace("SV資格", ""), m.action.ja
+        assert "SV" not in say(m.action, "ja").replace("SV資格", ""), say(m.action, "ja")
     assert plan.ratings["active_listening"].source == "assumed"
     assert plan.ratings["active_listening"].level == 3  # leaders need it at 3, and an SV was one
 
@@ -341,9 +342,9 @@ def test_a_chat_agent_gets_no_call_recordings_or_phone_only_steps(catalog):
     for m in plan.milestones:
         if m.kind == "skill":
             action = next(a for a in catalog.skills[m.skill_id].actions_from(m.level_from)
-                          if a.do.en.replace("{sv}", "your SV") == m.action.en)
+                          if say(a.do, "en").replace("{sv}", "your SV") == say(m.action, "en"))
             assert not action.channels or "chat" in action.channels
-            assert "通話録音" not in m.action.ja
+            assert "通話録音" not in say(m.action, "ja")
 
 
 def test_a_target_already_met_is_kept_not_improved(catalog):
@@ -351,7 +352,7 @@ def test_a_target_already_met_is_kept_not_improved(catalog):
                     current={"kpis": {"aht_seconds": 300, "fcr_rate": 0.9, "csat": 0.9}})
     kpi = next(m for m in plan.milestones if m.id == "s1-kpi")
     assert all(k.met for k in kpi.kpis)
-    assert "保つ" in kpi.action.ja and "→" not in kpi.action.ja
+    assert "保つ" in say(kpi.action, "ja") and "→" not in say(kpi.action, "ja")
 
 
 def test_kpi_targets_come_from_the_industry_where_the_data_gives_them(catalog):
@@ -371,7 +372,7 @@ def test_kpi_targets_come_from_the_industry_where_the_data_gives_them(catalog):
         return next(k.goal for m in plan.milestones for k in m.kpis if k.name == "aht_seconds")
 
     assert (aht(insurance), aht(mail_order)) == (480, 300)
-    assert "目安" in next(m.action.ja for m in insurance.milestones if m.id == "s1-kpi")
+    assert "目安" in next(say(m.action, "ja") for m in insurance.milestones if m.id == "s1-kpi")
 
 
 def test_a_horizon_that_cannot_hold_makes_the_furthest_reachable_step_the_headline(catalog):
@@ -390,14 +391,16 @@ def test_under_strain_an_undecided_person_gets_options_not_a_target(catalog):
     assert plan.target_open and not plan.route.steps and plan.recommendations
     assert {m.kind for m in plan.milestones} == {"health"}
     assert [m.id for m in plan.milestones] == ["h-doctor", "h-employer", "h-leaving"]
-    assert "結論" in plan.milestones[-1].action.ja and "派遣元" in plan.milestones[-1].action.ja
-    assert not any("産業医" in m.action.ja for m in plan.milestones)  # a dispatched worker's is elsewhere
+    last = say(plan.milestones[-1].action, "ja")
+    assert "結論" in last and "派遣元" in last
+    # a dispatched worker's is elsewhere
+    assert not any("産業医" in say(m.action, "ja") for m in plan.milestones)
 
 
 def test_the_occupational_physician_is_offered_to_the_employers_own_staff(catalog):
     plan = plan_for(catalog, ideal={"target_role": "qa"}, current={"employment": "contract"},
                     concerns={"physical_symptoms": True})
-    assert "産業医" in plan.milestones[1].action.ja
+    assert "産業医" in say(plan.milestones[1].action, "ja")
 
 
 def test_a_part_timer_gets_a_lighter_plan(catalog):

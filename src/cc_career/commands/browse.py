@@ -20,8 +20,8 @@ from cc_career.core.plan.certificates import full_name
 from cc_career.errors import CcCareerError
 from cc_career.files.load import load_catalog
 from cc_career.render import words
-from cc_career.render.environment import format_months
 from cc_career.render.fold import Folded, narrowest
+from cc_career.render.formats import format_months
 from cc_career.render.i18n import t
 
 LEVELS = range(1, 5)

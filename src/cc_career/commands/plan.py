@@ -246,7 +246,8 @@ def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker | N
 
 
 def _summary(console: Console, plan: Any, lang: str) -> None:
-    from cc_career.render.environment import format_day, format_month
+    from cc_career.render.formats import format_day, format_month
+    from cc_career.render.words import say
 
     if plan.strain:
         console.print(t("prompt.summary_rest", lang), style="bold", markup=False)
@@ -255,7 +256,7 @@ def _summary(console: Console, plan: Any, lang: str) -> None:
         return
     console.print(t("prompt.summary", lang, role=plan.target.name(lang),
                     month=format_month(plan.target_end or plan.realistic_end, lang),
-                    action=first.action(lang),
+                    action=say(first.action, lang),
                     date=format_day(first.date, lang)), markup=False)
 
 

@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from cc_career.core.models.answers import Interview
 from cc_career.core.models.catalog import Catalog, Role, Text
-from cc_career.core.models.plan import KpiGoal, Milestone, Plan
+from cc_career.core.models.plan import KpiGoal, Milestone, Phrase, Plan
 
 # Speaking pace: about 300 Japanese characters or 130 English words a minute; an answer must
 # land within ±10% of the target time.
@@ -114,7 +114,7 @@ class Action:
 
     id: str
     skill_id: str
-    text: Text
+    text: Phrase
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from cc_career.files import yamlio
 from cc_career.files.writers import write_all
 from cc_career.questionnaire.prompts import Asker, Validator, confirm
 from cc_career.render.interview import question_text, speakable
+from cc_career.render.words import say
 
 SECONDS = (30, 60, 180)
 MAX_LENGTH = {"company": 200, "position": 200, "motivation": 400}  # as the answers file allows
@@ -89,7 +90,7 @@ def _ask_already(asker: Asker, plan: Plan, catalog: Catalog) -> None:
     here is said as "I already do …"."""
     actions = offered_actions(plan, catalog)
     own = [item for item in plan.answers.interview.already_doing if item not in {a.id for a in actions}]
-    choices = [(a.id, speakable(a.text(asker.lang), asker.lang)) for a in actions]
+    choices = [(a.id, speakable(say(a.text, asker.lang), asker.lang)) for a in actions]
     picked = asker.checkbox(f"interview.{ALREADY}", asker.tr("speech.already_question"), choices)
     asker.put(f"interview.{ALREADY}", [*picked, *own])
 

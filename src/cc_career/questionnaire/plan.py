@@ -312,7 +312,7 @@ class PlanQuestions:
                           and all(i in table for i in v))
 
     def duration(self, months: int) -> str:
-        from cc_career.render.environment import format_months
+        from cc_career.render.formats import format_months
 
         return format_months(months, self.lang)
 

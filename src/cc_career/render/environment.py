@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import stat
@@ -14,12 +13,13 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from jinja2.bccache import Bucket
 
 from cc_career.core.models.catalog import Text
+from cc_career.core.models.plan import Phrase
 from cc_career.files import usercache
 from cc_career.files.resources import templates_dir
 from cc_career.render import text as untrusted
+from cc_career.render.formats import format_day, format_month, format_months
 from cc_career.render.i18n import t
-
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from cc_career.render.words import say
 
 
 @cache
@@ -81,7 +81,7 @@ def render(name: str, lang: str, **context: object) -> str:
     return template.render(
         lang=lang,
         t=lambda key, **params: t(key, lang, **params),
-        tr=lambda text: text(lang) if isinstance(text, Text) else text,
+        tr=lambda text: say(text, lang) if isinstance(text, (Phrase, Text)) else text,
         day=lambda d: format_day(d, lang),
         month=lambda d: format_month(d, lang),
         duration=lambda months: format_months(months, lang),
@@ -118,28 +118,3 @@ def _finalize(value: object) -> object:
         return value
     value = untrusted.keep_lines(value)
     return _LINE_START_MARK.sub(r"\1\2\\#", _TABLE_OR_TAG.sub(r"\\\1", value))
-
-
-def format_day(day: dt.date, lang: str) -> str:
-    if lang == "en":
-        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def format_month(day: dt.date, lang: str) -> str:
-    if lang == "en":
-        return f"{_MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.year}年{day.month}月"
-
-
-def format_months(months: int, lang: str) -> str:
-    """12 → "1年" / "1 year"; 18 → "1年6か月" / "1 year 6 months"."""
-    years, rest = divmod(months, 12)
-    if lang == "en":
-        parts = []
-        if years:
-            parts.append(f"{years} year{'s' if years > 1 else ''}")
-        if rest or not years:
-            parts.append(f"{rest} month{'s' if rest != 1 else ''}")
-        return " ".join(parts)
-    return (f"{years}年" if years else "") + (f"{rest}か月" if rest or not years else "")

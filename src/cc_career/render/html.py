@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 
 from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan import Plan
-from cc_career.render.environment import format_day, format_month, format_months, template_environment
+from cc_career.render.environment import template_environment
+from cc_career.render.formats import format_day, format_month, format_months
 from cc_career.render.html_view import PlanView, plan_view
 from cc_career.render.i18n import t
 from cc_career.render.interview import InterviewAnswer

@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 
 from cc_career.core.models.catalog import Catalog, Role
 from cc_career.core.models.plan import Plan
-from cc_career.render.environment import format_day, format_month, format_months
+from cc_career.render.formats import format_day, format_month, format_months
 from cc_career.render.i18n import t
 from cc_career.render.words import (
     experience_wait,
     level_label,
     pay_text,
     reason_text,
+    say,
     tags_text,
     yearly_amount,
 )
@@ -129,7 +130,8 @@ def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView
     )
     milestones = tuple(
         MilestoneRow(number, m.date, m.step, m.kind, t(f"planner.kind_{m.kind}", lang),
-                     skill_name(m.skill_id) if m.skill_id else None, m.level, m.action(lang), m.check(lang))
+                     skill_name(m.skill_id) if m.skill_id else None, m.level, say(m.action, lang),
+                     say(m.check, lang))
         for number, m in enumerate(plan.milestones, start=1)
     )
     skills = _skill_rows(plan, catalog, lang)
@@ -170,7 +172,7 @@ def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView
         experience_note=_experience_note(plan, lang),
         milestones=milestones,
         chains=tuple((c.want.name(lang), t("html.chain_need", lang, skill=skill_name(c.gap.skill_id),
-                                                level=c.gap.needed), c.do(lang)) for c in plan.chains),
+                                                level=c.gap.needed), say(c.do, lang)) for c in plan.chains),
         reviews=plan.reviews,
         jobcard=(),
     )

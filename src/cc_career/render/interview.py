@@ -29,6 +29,7 @@ from cc_career.core.models.catalog import Catalog, Role
 from cc_career.core.models.plan import Plan
 from cc_career.render.environment import render
 from cc_career.render.i18n import t
+from cc_career.render.words import say
 from cc_career.render.wrap import A4_CELLS, wrap
 
 MD_NAME = "interview-answer.md"
@@ -309,7 +310,7 @@ class Speech:
         return done
 
     def _action(self, action: Action, will: bool = False) -> str:
-        text = speakable(action.text(self.lang), self.lang).rstrip("。.")
+        text = speakable(say(action.text, self.lang), self.lang).rstrip("。.")
         return text if self.lang == "ja" else first_person(text, will=will)
 
     # -- the parts

@@ -9,6 +9,7 @@ import json
 
 from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan import Milestone, Plan
+from cc_career.render.words import say
 
 PLAN_JSON = "career-plan.json"
 SCHEMA_VERSION = 1
@@ -60,7 +61,7 @@ def _milestone(m: Milestone, lang: str) -> dict:
         "kpi_to": first.goal if first and first.now is not None else None,
         "kpis": [{"kpi": k.name, "kpi_from": k.now, "kpi_to": k.goal, "met": k.met}
                  for k in m.kpis if k.now is not None],
-        "action": m.action(lang), "check": m.check(lang),
+        "action": say(m.action, lang), "check": say(m.check, lang),
     }
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan import BacklogItem, Plan, Step
-from cc_career.render.environment import format_months, render
+from cc_career.render.environment import render
+from cc_career.render.formats import format_months
 from cc_career.render.i18n import t
 from cc_career.render.words import (
     experience_wait,
@@ -13,6 +14,7 @@ from cc_career.render.words import (
     pay_text,
     person_name,
     reason_text,
+    say,
     tags_text,
 )
 
@@ -107,14 +109,14 @@ def step_time(step: Step, lang: str) -> str:
 def _boss(catalog: Catalog, plan: Plan, lang: str) -> str:
     from cc_career.core.plan.milestones import boss
 
-    return boss(catalog.roles[plan.answers.current.role])(lang)
+    return say(boss(catalog.roles[plan.answers.current.role]), lang)
 
 
 def _backlog_rows(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
     """What waits for the next review, one line each, with the reason."""
     from cc_career.core.plan.milestones import boss
 
-    who = boss(catalog.roles[plan.answers.current.role])(lang)
+    who = say(boss(catalog.roles[plan.answers.current.role]), lang)
     rows = []
     for item in plan.backlog:
         reason = t(f"planner.backlog_{item.reason}", lang, sv=who)

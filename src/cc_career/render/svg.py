@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
-from cc_career.render.environment import format_day, format_month
+from cc_career.render.formats import format_day, format_month
 from cc_career.render.html_view import MilestoneRow, PlanView, SkillRow
 from cc_career.render.i18n import t
 

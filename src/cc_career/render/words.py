@@ -1,13 +1,79 @@
-"""Small pieces of wording shared by every document and table: pay, levels, tags, reasons."""
+"""Small pieces of wording shared by every document and table: the plan's sentences (`say`),
+pay, levels, tags, reasons."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from cc_career.core.models.catalog import Catalog, Pay, Role, Tag
-from cc_career.core.models.plan import Reason, Step
+from cc_career.core.models.catalog import Catalog, Pay, Role, Tag, Text
+from cc_career.core.models.plan import Day, Figure, Month, Phrase, Reason, Step
+from cc_career.core.plan.milestones import EN_SPAN, EN_WORDS, JA_SPAN
 from cc_career.render.environment import format_months
+from cc_career.render.formats import format_day, format_month, kpi_figure
 from cc_career.render.i18n import t
+
+
+def say(phrase: Phrase | Text, lang: str) -> str:
+    """A sentence of the plan in `lang` (see `Phrase` in core/models/plan.py)."""
+    if isinstance(phrase, Text):
+        return phrase(lang)
+    params = {name: _said(value, lang) for name, value in phrase.params.items()}
+    if phrase.key is not None:
+        said = t(phrase.key, lang, **params)
+    else:
+        assert phrase.text is not None
+        sv = phrase.params.get("sv")
+        ja, en = phrase.text.ja, phrase.text.en
+        if sv is not None:  # whom to ask, in both languages: the window is fitted on both
+            ja, en = ja.replace("{sv}", str(_said(sv, "ja"))), en.replace("{sv}", str(_said(sv, "en")))
+        if phrase.window is not None:
+            ja, en = fit_window(ja, en, phrase.window)
+        said = en if lang == "en" else ja
+    return said + say(phrase.then, lang) if phrase.then is not None else said
+
+
+def _said(value: object, lang: str) -> object:
+    if isinstance(value, (Phrase, Text)):
+        return say(value, lang)
+    if isinstance(value, Day):
+        return format_day(value.date, lang)
+    if isinstance(value, Month):
+        return format_month(value.date, lang)
+    if isinstance(value, Figure):
+        return kpi_figure(value.kpi, value.value, t("phrase.seconds_unit", lang) if value.unit else "")
+    if isinstance(value, tuple):
+        return t("list.sep", lang).join(str(_said(v, lang)) for v in value)
+    return value
+
+
+_EN_NAMES = {1: "a month", 2: "two months", 3: "three months", 4: "four months", 5: "five months"}
+
+
+def fit_window(ja: str, en: str, months: int) -> tuple[str, str]:
+    """A check with any time window longer than the `months` its milestone has, shortened to
+    fit: a milestone due in two months is not checked "over three months"."""
+    months = max(1, months)
+
+    def in_ja(match: re.Match[str]) -> str:
+        span = int(match.group(1)) if match.group(1) else 6 if match.group(0) == "半年" else 12
+        return f"{months}か月" if span > months else match.group(0)
+
+    def in_en(match: re.Match[str]) -> str:
+        number = match.group(1).lower()
+        per = 12 if match.group(2).lower().startswith("year") else 1
+        span = (EN_WORDS.get(number) or int(number)) * per
+        if span <= months:
+            return match.group(0)
+        name = _EN_NAMES.get(months, f"{months} months")
+        return name if match.group(1)[0].islower() else name[0].upper() + name[1:]
+
+    fitted = JA_SPAN.sub(in_ja, ja), EN_SPAN.sub(in_en, en)
+    if months > 1 or fitted == (ja, en):
+        return fitted
+    # "1か月連続で" / "a month in a row" say nothing: within the month is what is left.
+    return (re.sub(r"1か月連続で?|1か月続け、?", "", fitted[0]),
+            re.sub(r"\s*(?:for )?a month in a row|,? for a month", "", fitted[1]))
 
 
 def pay_amount(pay: Pay, lang: str) -> str:

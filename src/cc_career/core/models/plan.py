@@ -30,6 +30,48 @@ class Recommendation:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A sentence of the plan as what to say, never how: rendered late, in the run's language,
+    by render/words.py `say` (as `Reason` is by `reason_text`).
+
+    `key` names a locale text that `params` fill; without a key, `text` is a sentence of the
+    career data, whose `{sv}` is filled by the `sv` param. A param is said by its type: a
+    `Text` in the run's language, a `Phrase` said first, a `Day` or `Month` as a date, a
+    `Figure` as a KPI value, a tuple as a list. `window`: any span of time the sentence names
+    is shortened to this many months (a check due in two months is not "over three months").
+    `then`: a sentence said right after this one."""
+
+    key: str | None = None
+    params: dict[str, object] = field(default_factory=dict)
+    text: Text | None = None
+    window: int | None = None
+    then: Phrase | None = None
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date said as a day: 2026年4月1日 / 1 Apr 2026."""
+
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Month:
+    """A date said as its month: 2026年4月 / Apr 2026."""
+
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A KPI figure: a rate as a percentage, a handling time in seconds (`unit`: say "秒"/"s")."""
+
+    kpi: str
+    value: float
+    unit: bool = False
+
+
+@dataclass(frozen=True)
 class Step:
     """One move of the route, placed in time."""
 
@@ -140,8 +182,8 @@ class Milestone:
     kind: Kind
     date: dt.date
     step: int
-    action: Text
-    check: Text
+    action: Phrase
+    check: Phrase
     skill_id: str | None = None
     level: int | None = None  # the level this milestone reaches (skill milestones)
     level_from: int | None = None
@@ -168,7 +210,7 @@ class Chain:
 
     want: Role
     gap: Gap
-    do: Text
+    do: Phrase
 
 
 @dataclass(frozen=True)

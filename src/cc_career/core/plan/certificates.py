@@ -12,8 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from cc_career.core.models.catalog import Role, Text
 from cc_career.core.models.certificates import Certificate, DayRule, Grade, Sitting
-from cc_career.core.models.plan import CertificationGap, Milestone
-from cc_career.render.i18n import t
+from cc_career.core.models.plan import CertificationGap, Day, Milestone, Month, Phrase
 
 # Where an issuer does not say when results come, the next grade waits this long after the
 # exam, and no milestone claims a pass.
@@ -240,30 +239,26 @@ def _needs_any(certificates: dict[str, Certificate], ref: str, refs: set[str]) -
 
 def _milestone(item: CertificateStep, step: int) -> Milestone:
     name = full_name(item.certificate, item.grade)
-    texts = {}
-    for lang in ("ja", "en"):
-        params = {"cert": name(lang), "part": item.part(lang) if item.part else "",
-                  "date": _day(item.date, lang), "result": _day(item.result, lang) if item.result else "",
-                  "sitting": _sitting(item, lang)}
-        if item.part:
-            params["cert"] = t("certs.with_part", lang, cert=params["cert"], part=params["part"])
-        if item.kind == "course":
-            course = item.grade.course
-            assert course is not None
-            params.update(course=course.name(lang), hours=course.hours)
-        if item.kind == "application":
-            params["weeks"] = item.grade.sitting.apply_weeks_before
-        do_key, check_key = _keys(item)
-        if item.kind == "registration" and item.grade.registration:
-            texts[lang] = (f"{name(lang)}: {item.grade.registration(lang)}", t(check_key, lang, **params))
-            continue
-        texts[lang] = (t(do_key, lang, **params), t(check_key, lang, **params))
+    params: dict[str, object] = {
+        "cert": Phrase("certs.with_part", {"cert": name, "part": item.part}) if item.part else name,
+        "part": item.part or "", "date": Day(item.date), "result": Day(item.result) if item.result else "",
+        "sitting": _sitting(item)}
+    if item.kind == "course":
+        course = item.grade.course
+        assert course is not None
+        params.update(course=course.name, hours=course.hours)
+    if item.kind == "application":
+        params["weeks"] = item.grade.sitting.apply_weeks_before
+    do_key, check_key = _keys(item)
+    if item.kind == "registration" and item.grade.registration:
+        action = Phrase("phrase.registration", {"cert": name, "registration": item.grade.registration})
+    else:
+        action = Phrase(do_key, params)
     kind = "certificate" if item.kind == "certification" else item.kind
     part = f"-{item.part.en.lower().replace(' ', '_')}" if item.part else ""
     # stable: the step, what is done and the grade ("s1-certificate-moshimoshi.g2")
     return Milestone(id=f"s{step}-{kind}-{item.ref}{part}", kind=kind, date=item.date, step=step,
-                     action=Text(ja=texts["ja"][0], en=texts["en"][0]),
-                     check=Text(ja=texts["ja"][1], en=texts["en"][1]), certificate=item.ref)
+                     action=action, check=Phrase(check_key, params), certificate=item.ref)
 
 
 def _keys(item: CertificateStep) -> tuple[str, str]:
@@ -275,24 +270,10 @@ def _keys(item: CertificateStep) -> tuple[str, str]:
     return do, "certs.exam_check_passed" if item.result <= item.date else "certs.exam_check_sat"
 
 
-def _sitting(item: CertificateStep, lang: str) -> str:
+def _sitting(item: CertificateStep) -> Day | Phrase | str:
     if item.window is None:
         return ""
     first, last = item.window
     if first == last:
-        return _day(first, lang)
-    return t("certs.month_sitting", lang, month=_month(first, lang))
-
-
-def _day(day: dt.date, lang: str) -> str:
-    # The same forms as the documents' own dates (render/environment.py), kept here so the
-    # planning core does not import the renderer.
-    if lang == "en":
-        return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _month(day: dt.date, lang: str) -> str:
-    if lang == "en":
-        return f"{calendar.month_abbr[day.month]} {day.year}"
-    return f"{day.year}年{day.month}月"
+        return Day(first)
+    return Phrase("certs.month_sitting", {"month": Month(first)})

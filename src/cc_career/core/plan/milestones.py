@@ -24,9 +24,11 @@ from cc_career.core.models.plan import (
     BacklogItem,
     CertificationGap,
     Chain,
+    Figure,
     Gap,
     KpiGoal,
     Milestone,
+    Phrase,
     Rating,
     Route,
     Step,
@@ -34,7 +36,6 @@ from cc_career.core.models.plan import (
 from cc_career.core.plan import certificates
 from cc_career.core.plan import gap as gaps_of
 from cc_career.core.plan import route as routes
-from cc_career.render.i18n import t
 
 CHECK_IN_DAYS = 21  # under strain, phase 1 lasts until a check-in three weeks out
 SAME_ROLE_MONTHS = 12  # with no move to make, skills are planned over a year
@@ -49,19 +50,14 @@ KIND_ORDER = {"health": 0, "kpi": 1, "skill": 2, "course": 3, "application": 4, 
               "registration": 7, "move": 8}
 
 
-def both(key: str, **params: object) -> Text:
-    """A generated sentence in both languages, so the plan can be rendered in either."""
-    return Text(ja=t(key, "ja", **params), en=t(key, "en", **params))
-
-
-def boss(role: Role) -> Text:
+def boss(role: Role) -> Phrase:
     """Whom someone in `role` asks: the SV, or for an SV and above their own manager."""
-    return both("planner.sv" if role.entry or role.id in HAS_AN_SV else "planner.manager")
+    return Phrase("planner.sv" if role.entry or role.id in HAS_AN_SV else "planner.manager")
 
 
-def _fill(text: Text, role: Role) -> Text:
-    who = boss(role)
-    return Text(ja=text.ja.replace("{sv}", who.ja), en=text.en.replace("{sv}", who.en))
+def _fill(text: Text, role: Role) -> Phrase:
+    """A sentence of the data, its `{sv}` the person whom someone in `role` asks."""
+    return Phrase(text=text, params={"sv": boss(role)})
 
 
 def check_in_date(today: dt.date) -> dt.date:
@@ -117,8 +113,8 @@ class _Item:
 
     kind: str
     id: str
-    action: Text
-    check: Text
+    action: Phrase
+    check: Phrase
     skill_id: str | None = None
     level_from: int | None = None
     level: int | None = None
@@ -212,8 +208,9 @@ def _fitted(items: list[_Item], start: dt.date, months: int, step: int,
                  if not (i.skill_id == late.skill_id and (i.level or 0) >= (late.level or 0))]
 
 
-def _window(check: Text) -> int:
-    return max(window_months(check.ja, "ja"), window_months(check.en, "en"))
+def _window(check: Phrase) -> int:
+    text = check.text
+    return 0 if text is None else max(window_months(text.ja, "ja"), window_months(text.en, "en"))
 
 
 def _settled(backlog: list[BacklogItem], milestones: list[Milestone]) -> list[BacklogItem]:
@@ -345,7 +342,7 @@ def _dated(items: list[_Item], start: dt.date, months: int, step: int, pace: int
     for item, slot, begun in placed:
         due = at(slot)
         started = None if begun is None else (start if begun == 0 else at(begun))
-        check = item.check if started is None else fit_window(item.check, _months_between(started, due))
+        check = item.check if started is None else replace(item.check, window=_months_between(started, due))
         result.append(Milestone(id=item.id, kind=item.kind, date=due, step=step,  # type: ignore[arg-type]
                                 action=item.action, check=check, skill_id=item.skill_id,
                                 level=item.level, level_from=item.level_from,
@@ -360,50 +357,23 @@ def _months_between(start: dt.date, end: dt.date) -> int:
 
 # ---- a check's time window fits its date -----------------------------------------------------
 
-_JA_SPAN = re.compile(r"(\d+)か月|半年|1年")
-_EN_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
-_EN_SPAN = re.compile(r"\b(a|one|two|three|four|six|twelve|\d+) (months?|years?)\b", re.IGNORECASE)
-_EN_NAMES = {1: "a month", 2: "two months", 3: "three months", 4: "four months", 5: "five months"}
+JA_SPAN = re.compile(r"(\d+)か月|半年|1年")
+EN_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
+EN_SPAN = re.compile(r"\b(a|one|two|three|four|six|twelve|\d+) (months?|years?)\b", re.IGNORECASE)
 
 
 def window_months(text: str, lang: str) -> int:
     """The longest time a check speaks of, in months (0: none)."""
     found = [0]
     if lang == "ja":
-        for match in _JA_SPAN.finditer(text):
+        for match in JA_SPAN.finditer(text):
             found.append(int(match.group(1)) if match.group(1) else 6 if match.group(0) == "半年" else 12)
     else:
-        for match in _EN_SPAN.finditer(text):
+        for match in EN_SPAN.finditer(text):
             number = match.group(1).lower()
-            count = _EN_WORDS.get(number) or int(number)
+            count = EN_WORDS.get(number) or int(number)
             found.append(count * (12 if match.group(2).lower().startswith("year") else 1))
     return max(found)
-
-
-def fit_window(check: Text, months: int) -> Text:
-    """The check with any time window longer than the `months` its milestone has, shortened
-    to fit: a milestone due in two months is not checked "over three months"."""
-    months = max(1, months)
-
-    def ja(match: re.Match[str]) -> str:
-        span = int(match.group(1)) if match.group(1) else 6 if match.group(0) == "半年" else 12
-        return f"{months}か月" if span > months else match.group(0)
-
-    def en(match: re.Match[str]) -> str:
-        number = match.group(1).lower()
-        per = 12 if match.group(2).lower().startswith("year") else 1
-        span = (_EN_WORDS.get(number) or int(number)) * per
-        if span <= months:
-            return match.group(0)
-        name = _EN_NAMES.get(months, f"{months} months")
-        return name if match.group(1)[0].islower() else name[0].upper() + name[1:]
-
-    fitted = Text(ja=_JA_SPAN.sub(ja, check.ja), en=_EN_SPAN.sub(en, check.en))
-    if months > 1 or fitted == check:
-        return fitted
-    # "1か月連続で" / "a month in a row" say nothing: within the month is what is left.
-    return Text(ja=re.sub(r"1か月連続で?|1か月続け、?", "", fitted.ja),
-                en=re.sub(r"\s*(?:for )?a month in a row|,? for a month", "", fitted.en))
 
 
 # ---- the milestones that are not skill climbs --------------------------------------------------
@@ -437,45 +407,26 @@ def _kpi_plan(step: Step, answers: Answers, strain: bool,
     return ([] if found else unknown), goals, unknown
 
 
-def _kpi_label(name: str, lang: str) -> str:
-    return t(f"kpi.label_{name}", lang)
-
-
-def _kpi_value(name: str, value: float) -> str:
-    return f"{value:.0f}" if name == "aht_seconds" else f"{value * 100:.0f}%"
-
-
 def _kpi_find_item(step: Step, names: list[str]) -> _Item:
-    role = step.source
-    who = boss(role)
-    texts = {}
-    for part in ("do", "check"):
-        texts[part] = Text(**{lang: t(f"planner.kpi_find_{part}", lang, sv=who(lang),
-                                      kpis=t("list.sep", lang).join(_kpi_label(n, lang) for n in names))
-                              for lang in ("ja", "en")})
-    return _Item(kind="kpi", id=f"s{step.index}-kpi-find", action=texts["do"], check=texts["check"],
+    params = {"sv": boss(step.source), "kpis": tuple(Phrase(f"kpi.label_{n}") for n in names)}
+    return _Item(kind="kpi", id=f"s{step.index}-kpi-find", action=Phrase("planner.kpi_find_do", params),
+                 check=Phrase("planner.kpi_find_check", params),
                  kpis=tuple(KpiGoal(n, None, step.move.kpi_targets.get(n, 0.0)) for n in names))
 
 
 def _kpi_item(step: Step, goals: list[KpiGoal]) -> _Item:
-    who = boss(step.source)
-    texts: dict[str, dict[str, str]] = {"do": {}, "check": {}}
-    for lang in ("ja", "en"):
-        unit = {"ja": "秒", "en": "s"}[lang]
+    def figure(g: KpiGoal, value: float) -> Figure:  # a kept AHT says its unit
+        return Figure(g.name, value, unit=g.met and g.name == "aht_seconds")
 
-        def shown(g: KpiGoal, value: float, unit: str = unit) -> str:  # a kept AHT says its unit
-            return _kpi_value(g.name, value) + (unit if g.met and g.name == "aht_seconds" else "")
-
-        items = [t("planner.kpi_keep" if g.met else f"planner.kpi_{g.name}", lang,
-                   label=_kpi_label(g.name, lang), goal=shown(g, g.goal), now=shown(g, g.now or 0))
-                 for g in goals]
-        listed = t("list.sep", lang).join(items)
-        all_met = all(g.met for g in goals)
-        texts["do"][lang] = t("planner.kpi_keep_do" if all_met else "planner.kpi_do", lang,
-                              kpis=listed, sv=who(lang))
-        texts["check"][lang] = t("planner.kpi_check", lang, kpis=listed, sv=who(lang))
-    return _Item(kind="kpi", id=f"s{step.index}-kpi", action=Text(**texts["do"]),
-                 check=Text(**texts["check"]), kpis=tuple(goals))
+    listed = tuple(Phrase("planner.kpi_keep" if g.met else f"planner.kpi_{g.name}",
+                          {"label": Phrase(f"kpi.label_{g.name}"), "goal": figure(g, g.goal),
+                           "now": figure(g, g.now or 0)})
+                   for g in goals)
+    params = {"kpis": listed, "sv": boss(step.source)}
+    all_met = all(g.met for g in goals)
+    return _Item(kind="kpi", id=f"s{step.index}-kpi",
+                 action=Phrase("planner.kpi_keep_do" if all_met else "planner.kpi_do", params),
+                 check=Phrase("planner.kpi_check", params), kpis=tuple(goals))
 
 
 def _move_item(step: Step, answers: Answers) -> _Item:
@@ -493,17 +444,10 @@ def _move_item(step: Step, answers: Answers) -> _Item:
         way = "planner.move_contract"
     else:
         way = "planner.move_full_time"
-    who = boss(step.source)
-    texts: dict[str, dict[str, str]] = {"do": {}, "check": {}}
-    for lang in ("ja", "en"):
-        name = target.name(lang)
-        action = t(way, lang, role=name, sv=who(lang))
-        if track == "other_department":
-            action += t("planner.move_in_house", lang)
-        texts["do"][lang] = action
-        texts["check"][lang] = t("planner.move_check", lang, role=name)
-    return _Item(kind="move", id=f"s{step.index}-move-{target.id}", action=Text(**texts["do"]),
-                 check=Text(**texts["check"]))
+    in_house = Phrase("planner.move_in_house") if track == "other_department" else None
+    action = Phrase(way, {"role": target.name, "sv": boss(step.source)}, then=in_house)
+    return _Item(kind="move", id=f"s{step.index}-move-{target.id}", action=action,
+                 check=Phrase("planner.move_check", {"role": target.name}))
 
 
 def _health_milestones(answers: Answers, today: dt.date, role: Role) -> list[Milestone]:
@@ -519,13 +463,8 @@ def _health_milestones(answers: Answers, today: dt.date, role: Role) -> list[Mil
         steps.append(("h-leaving", key))
     who = boss(role)
     return [Milestone(id=ident, kind="health", date=due, step=0,
-                      action=_both_sv(f"{key}_do", who),
-                      check=_both_sv(f"{key}_check", who))
+                      action=Phrase(f"{key}_do", {"sv": who}), check=Phrase(f"{key}_check", {"sv": who}))
             for ident, key in steps]
-
-
-def _both_sv(key: str, who: Text) -> Text:
-    return Text(ja=t(key, "ja", sv=who.ja), en=t(key, "en", sv=who.en))
 
 
 # ---- chains and reviews ----------------------------------------------------------------------
