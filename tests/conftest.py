@@ -262,3 +262,70 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert text == path.read_text(encoding="utf-8"), f"differs from {path} (--update-golden)"
 
     return _check
+
+
+# ---- the fast edit loop: `pytest -m "not slow"` ---------------------------------------------------
+
+# A test is slow when it starts another program (a subprocess, a terminal session, batch
+# workers) or draws many examples (hypothesis), itself or through a helper of its own module:
+# those are marked here, so a new test of that kind joins the slow set without anyone
+# remembering to mark it. Of a parametrized test, the first case stays in the fast loop and
+# the rest of its matrix (every persona, every width, every hostile input) is slow.
+_STARTS_A_PROGRAM = ("subprocess.", "pexpect.", "Popen(", "@given(", "os.fork(", "multiprocessing.",
+                     "jobs=2", "jobs=4", "in_a_real_process", "build_wheel", "wheel")
+
+
+def _spawns(source: str, helpers: set[str]) -> bool:
+    return any(marker in source for marker in _STARTS_A_PROGRAM) or \
+        any(f"{name}(" in source for name in helpers)
+
+
+def _slow_helpers(module: object) -> set[str]:
+    import inspect
+
+    helpers: set[str] = set()
+    functions = [(name, value) for name, value in vars(module).items()
+                 if (inspect.isfunction(value) or inspect.isclass(value))
+                 and value.__module__ == module.__name__ and not name.startswith("test_")]
+    sources = {}
+    for name, value in functions:
+        try:
+            sources[name] = inspect.getsource(value)
+        except (OSError, TypeError):
+            continue
+    changed = True
+    while changed:  # helpers that call a slow helper are slow too
+        changed = False
+        for name, source in sources.items():
+            if name not in helpers and _spawns(source, helpers):
+                helpers.add(name)
+                changed = True
+    return helpers
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    import inspect
+
+    helpers: dict[str, set[str]] = {}
+    first_case: set[tuple[str, str]] = set()
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None:
+            key = (item.nodeid.split("::", 1)[0], getattr(item, "originalname", item.name))
+            if key in first_case:
+                item.add_marker(pytest.mark.slow)
+                continue
+            first_case.add(key)
+        function = getattr(item, "function", None)
+        module = getattr(item, "module", None)
+        if function is None or module is None or item.get_closest_marker("slow"):
+            continue
+        if module.__name__ not in helpers:
+            helpers[module.__name__] = _slow_helpers(module)
+        try:
+            source = inspect.getsource(function)
+        except (OSError, TypeError):
+            continue
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if _spawns(source, helpers[module.__name__]) or fixtures & helpers[module.__name__]:
+            item.add_marker(pytest.mark.slow)
