@@ -536,7 +536,7 @@ def test_ranking_is_near_linear_even_on_a_map_far_over_the_limit():
              for i in range(2000)}
     moves = tuple(Transition.model_construct(from_role=f"r{i}", to=f"r{i + 1}", months=1, needs=label,
                                              kpi_targets={}) for i in range(1999))
-    catalog = Catalog(skills={}, categories={}, roles=roles, transitions=moves, values={}, interests={},
+    catalog = Catalog(skills={}, roles=roles, transitions=moves, values={}, interests={},
                       skills_file=None, paths_file=None, sources=(Path("s"), Path("p")),
                       certificates={}, certificates_source=None)
     signal.alarm(60)

@@ -23,16 +23,15 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol, get_args
 
 from cc_career.context import plan_for, resolve_lang
 from cc_career.core.interview import missing_fields
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
 from cc_career.errors import (
-    EXIT_OK,
-    EXIT_SOME_FAILED,
     CcCareerError,
+    ExitCode,
     InputError,
     RefusedOverwrite,
     UsageError,
@@ -50,7 +49,8 @@ from cc_career.render.text import path_text
 
 PLAN_FILE = "career-plan.md"
 REPORT_VERSION = 1
-STATUSES = ("written", "unchanged", "failed", "refused")
+Status = Literal["written", "unchanged", "failed", "refused"]
+STATUSES: tuple[Status, ...] = get_args(Status)
 INDEX_FILE = "index.csv"  # which input made which output folder
 UNREADABLE = ("file.", "yaml.")  # faults of the file itself, before its answers are looked at
 
@@ -83,7 +83,7 @@ class FileResult:
     """What became of one input file: a line of the report."""
 
     file: str
-    status: str  # one of STATUSES
+    status: Status
     output: str | None = None  # the folder under --out, when there is one
     problems: tuple[Problem, ...] = ()
     notice: str | None = None
@@ -111,7 +111,7 @@ class BatchResult:
         """1 when any file was not planned or not written (the rest were), else 0."""
         incomplete = (self.count("failed") or self.count("refused") or self.summary_problems
                       or self.late_problems)
-        return EXIT_SOME_FAILED if incomplete else EXIT_OK
+        return ExitCode.SOME_FAILED if incomplete else ExitCode.OK
 
 
 class Progress(Protocol):

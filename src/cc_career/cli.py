@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 from cc_career import __version__, helptext
 from cc_career.context import option_value, resolve_lang
-from cc_career.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, CcCareerError
+from cc_career.errors import CcCareerError, ExitCode
 
 HELP_LANG = helptext.help_language(sys.argv[1:])
 # The order a person meets the commands in: make a plan, answer the interview question, come
@@ -155,7 +155,7 @@ def _errors(lang: str) -> Iterator[None]:
 
         shown = resolve_lang(None if lang == "auto" else lang)
         _tell_error(f"\ncc-career: {t('screen.interrupted', shown)}", shown)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
 def _tell_error(message: str, lang: str) -> None:
@@ -457,7 +457,7 @@ def main() -> None:
     try:
         command(prog_name="cc-career")
     except KeyboardInterrupt:  # pragma: no cover - outside any command
-        raise SystemExit(EXIT_INTERRUPTED) from None
+        raise SystemExit(ExitCode.INTERRUPTED) from None
     except SystemExit as done:
         _flush_output()
         raise SystemExit(done.code) from None
@@ -526,7 +526,7 @@ def _output_failed(error: OSError) -> None:
             sys.stderr.flush()
         except OSError:
             pass
-    raise SystemExit(EXIT_BAD_INPUT)
+    raise SystemExit(ExitCode.BAD_INPUT)
 
 
-__all__ = ["app", "main", "EXIT_BAD_INPUT"]
+__all__ = ["app", "main"]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-# Exit codes, everywhere in the program.
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Every exit code of the program (SPEC)."""
+
+    OK = 0
+    SOME_FAILED = 1  # batch: some files failed, the others were written
+    BAD_INPUT = 2  # a bad file, option or data: one message, no traceback
+    INTERRUPTED = 130  # Ctrl-C, TERM or HUP
 
 
 class CcCareerError(Exception):
@@ -15,7 +20,7 @@ class CcCareerError(Exception):
     The text is a key into the locale files, rendered in the user's language only when shown.
     """
 
-    exit_code = EXIT_BAD_INPUT
+    exit_code = ExitCode.BAD_INPUT
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)
@@ -87,4 +92,4 @@ class WriteError(CcCareerError):
 
 
 class Interrupted(CcCareerError):
-    exit_code = EXIT_INTERRUPTED
+    exit_code = ExitCode.INTERRUPTED

@@ -22,7 +22,7 @@ from cc_career.batch import (
     write_report,
 )
 from cc_career.context import resolve_lang
-from cc_career.errors import EXIT_INTERRUPTED, InputError, UsageError
+from cc_career.errors import ExitCode, InputError, UsageError
 from cc_career.files.load import expand_inputs
 from cc_career.render.cohort import SUMMARY_FILES
 from cc_career.render.i18n import t
@@ -51,7 +51,7 @@ def batch(items: list[Path], out: Path, *, jobs: int | None, lang: str | None,
     if result.files and not result.interrupted:
         write_index(result, ui_lang)
     _tell(result, report, ui_lang)
-    return EXIT_INTERRUPTED if result.interrupted else result.exit_code
+    return ExitCode.INTERRUPTED if result.interrupted else result.exit_code
 
 
 def _tell(result: BatchResult, report: Path | None, lang: str, terminal: bool | None = None) -> None:

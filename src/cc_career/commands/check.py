@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from cc_career.commands.common import show_notice
-from cc_career.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
+from cc_career.errors import ExitCode, InputError
 from cc_career.files.load import expand_inputs, load_answers, load_catalog
 from cc_career.render.i18n import t
 
@@ -43,7 +43,7 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None) -> int:
             continue
         show_notice(path, notice, lang or language or shown)
         print(t("validate.answers_ok", lang or language or shown, path=path))
-    return EXIT_BAD_INPUT if failed else EXIT_OK
+    return ExitCode.BAD_INPUT if failed else ExitCode.OK
 
 
 def json_schema(name: str) -> str:

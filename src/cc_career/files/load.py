@@ -66,7 +66,6 @@ def _read_catalog(skills_path: Path, paths_path: Path, certificates_path: Path) 
         _check_action_roles(skills_doc, skills_file, {r.id for r in paths_file.roles})
     return Catalog(
         skills={s.id: s for s in skills_file.skills},
-        categories={c.id: c.id for c in skills_file.categories},
         roles={r.id: r for r in paths_file.roles},
         transitions=tuple(paths_file.transitions),
         values={v.id: v for v in paths_file.values},

@@ -319,7 +319,7 @@ def _with_jobcard(view: PlanView, plan: Plan, catalog: Catalog) -> PlanView:
     future.append(t("html.jc_role_about", lang, role=view.target, description=view.target_description))
 
     todo = [t("html.jc_todo", lang, day=format_day(m.date, lang), action=m.action)
-            for m in view.milestones if m.kind != "wellbeing"][:3]
+            for m in view.milestones][:3]
     if plan.strain and view.rest_until:
         todo.insert(0, t("html.jc_todo_rest", lang, day=format_day(view.rest_until, lang)))
     if view.reviews:

@@ -52,6 +52,3 @@ def t(key: str, lang: str, default: str | None = None, **params: object) -> str:
              for name, value in params.items()}
     return template.format(**shown)
 
-
-def has(key: str) -> bool:
-    return key in _messages("en")

@@ -25,7 +25,6 @@ KIND_COLOURS = {
     "skill": "#2b6cb0",
     "kpi": "#c05621",
     "certification": "#6b46c1",
-    "experience": "#2c7a7b",
     "role": "#c53030",
 }
 SOURCE_FILLS = {"self": "#2b6cb0", "trainer": "#2f855a", "assumed": "url(#cc-hatch)"}

@@ -327,7 +327,6 @@ class Catalog:
     """Everything the planner knows about call-center careers, with ids resolved."""
 
     skills: dict[str, Skill]
-    categories: dict[str, str]  # id -> ja/en names live on the model; this keeps order
     roles: dict[str, Role]
     transitions: tuple[Transition, ...]
     values: dict[str, Tag]
@@ -368,9 +367,6 @@ class Catalog:
     @property
     def entry_roles(self) -> list[Role]:
         return [r for r in self.roles.values() if r.entry]
-
-    def category_name(self, category_id: str, lang: str) -> str:
-        return next(c.name(lang) for c in self.skills_file.categories if c.id == category_id)
 
 
 MAX_ROUTE_MONTHS = 50 * 12  # the longest route a plan will lay out: a working life

@@ -12,12 +12,15 @@ from cc_career.core.models.catalog import Role, Text, Transition
 if TYPE_CHECKING:
     from cc_career.core.models.plan_file import SettledPart
 
+ReasonKind = Literal["values", "interests", "style", "skills", "time", "too_long", "salary"]
+BacklogReason = Literal["pace", "later_step", "no_action", "strain", "recovery", "figure_unknown"]
+
 
 @dataclass(frozen=True)
 class Reason:
     """Why a role fits the person; `kind` picks the sentence, `params` fill it."""
 
-    kind: str  # values | interests | style | skills | time | too_long | salary
+    kind: ReasonKind
     params: dict[str, object] = field(default_factory=dict)
 
 
@@ -196,7 +199,7 @@ class Milestone:
 class BacklogItem:
     """Work the plan knows about but does not date yet, and why: for the next review."""
 
-    reason: str  # pace | later_step | no_action | strain | recovery | figure_unknown
+    reason: BacklogReason
     step: int
     skill_id: str | None = None
     level_from: int | None = None

@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
@@ -22,11 +23,14 @@ _WEEKDAY = {"first_wednesday": (2, 1), "first_sunday": (6, 1), "second_sunday": 
             "third_sunday": (6, 3), "fourth_sunday": (6, 4)}
 
 
+StepKind = Literal["course", "application", "certification", "result", "registration"]
+
+
 @dataclass(frozen=True)
 class CertificateStep:
     """One dated thing to do on the way to a certificate."""
 
-    kind: str  # course | application | certification (sit the exam) | result | registration
+    kind: StepKind  # certification: sit the exam
     date: dt.date
     certificate: Certificate
     grade: Grade

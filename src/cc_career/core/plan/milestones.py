@@ -26,6 +26,7 @@ from cc_career.core.models.plan import (
     Chain,
     Figure,
     Gap,
+    Kind,
     KpiGoal,
     Milestone,
     Phrase,
@@ -111,7 +112,7 @@ def _fixed_count(step: Step, answers: Answers, strain: bool, kpi_found: bool) ->
 class _Item:
     """A milestone before it has a date."""
 
-    kind: str
+    kind: Kind
     id: str
     action: Phrase
     check: Phrase
@@ -343,7 +344,7 @@ def _dated(items: list[_Item], start: dt.date, months: int, step: int, pace: int
         due = at(slot)
         started = None if begun is None else (start if begun == 0 else at(begun))
         check = item.check if started is None else replace(item.check, window=_months_between(started, due))
-        result.append(Milestone(id=item.id, kind=item.kind, date=due, step=step,  # type: ignore[arg-type]
+        result.append(Milestone(id=item.id, kind=item.kind, date=due, step=step,
                                 action=item.action, check=check, skill_id=item.skill_id,
                                 level=item.level, level_from=item.level_from,
                                 certificate=item.certificate, kpis=item.kpis, started=started))
