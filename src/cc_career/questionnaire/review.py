@@ -17,7 +17,7 @@ from cc_career.core.plan.review import to_ask
 from cc_career.errors import Interrupted
 from cc_career.questionnaire.plan import PlanQuestions, _number, _percent, _split_list
 from cc_career.questionnaire.prompts import Asker, confirm, keeping_draft, select
-from cc_career.render.environment import format_day
+from cc_career.render.formats import format_day
 from cc_career.render.i18n import t
 from cc_career.render.review_md import milestone_label
 

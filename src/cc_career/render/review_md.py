@@ -13,7 +13,8 @@ from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan import Milestone
 from cc_career.core.models.plan_file import MilestonePart, SettledPart
 from cc_career.core.plan.review import Change, Outcome, Review
-from cc_career.render.environment import format_day, render
+from cc_career.render.environment import render
+from cc_career.render.formats import format_day
 from cc_career.render.i18n import t
 
 REPORT_PREFIX = "review-"

@@ -9,8 +9,14 @@ from collections.abc import Iterable
 from cc_career.core.models.catalog import Catalog, Pay, Role, Tag, Text
 from cc_career.core.models.plan import Day, Figure, Month, Phrase, Reason, Step
 from cc_career.core.plan.milestones import EN_SPAN, EN_WORDS, JA_SPAN
-from cc_career.render.environment import format_months
-from cc_career.render.formats import format_day, format_month, kpi_figure
+from cc_career.render.formats import (
+    format_day,
+    format_month,
+    format_months,
+    kpi_figure,
+    level_label,
+    yearly_amount,
+)
 from cc_career.render.i18n import t
 
 
@@ -113,16 +119,6 @@ def pay_text(role: Role, lang: str) -> str:
     return t("paydata.short", lang, amount=pay_amount(public[0], lang), year=public[0].year)
 
 
-def yearly_amount(yen: int, lang: str) -> str:
-    """Yearly yen the way people say it: 万円 in Japanese, millions in English."""
-    return f"{yen / 10_000:,.0f}" if lang == "ja" else f"{yen / 1_000_000:,.1f}"
-
-
-def level_label(level: int, lang: str) -> str:
-    name = t(f"level.{level}", lang)
-    return f"{level}（{name}）" if lang == "ja" else f"{level} ({name})"
-
-
 def tags_text(ids: Iterable[str], table: dict[str, Tag], lang: str) -> str:
     return t("list.sep", lang).join(table[i].label(lang) for i in ids)
 
@@ -157,3 +153,7 @@ def experience_wait(step: Step, key: str, lang: str) -> str:
     return t(f"experience_wait.{key}", lang, waits=format_months(step.waits, lang),
              kind=t(f"experience_wait.kind_{step.move.counts}", lang),
              span=format_months(round((step.move.min_years or 0) * 12), lang))
+
+
+__all__ = ["experience_wait", "level_label", "pay_amount", "pay_line", "pay_lines", "pay_text", "person_name",
+           "reason_text", "say", "tags_text", "yearly_amount"]
