@@ -119,6 +119,8 @@ class Action:
 
 @dataclass(frozen=True)
 class SkillPlan:
+    """A skill the plan climbs: the level it reaches, and in how many months."""
+
     skill_id: str
     level: int  # the level the plan reaches
     months: int

@@ -18,7 +18,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 
-from cc_career.render.wrap import CLOSING, OPENING, _best_cut, _break_tiers
+from cc_career.render.wrap import CLOSING, OPENING, _break_tiers, break_lines
 
 Span = tuple[str, str]  # (text, rich style)
 
@@ -33,22 +33,7 @@ def fold(text: str, lang: str, width: int) -> list[str]:
 def _fold(text: str, lang: str, width: int) -> tuple[str, ...]:
     if not text:
         return ()
-    tiers = _tiers(text, lang)
-    lines: list[str] = []
-    start = 0
-    while start < len(text):
-        while start < len(text) and text[start] == " ":
-            start += 1
-        if start >= len(text):
-            break
-        end = _farthest(text, start, width)
-        if end >= len(text):
-            lines.append(text[start:].rstrip(" "))
-            break
-        cut = next((c for tier in tiers if (c := _best_cut(text, start, end, tier))), end)
-        lines.append(text[start:cut].rstrip(" "))
-        start = cut
-    return tuple(lines)
+    return tuple(break_lines(text, _tiers(text, lang), lambda start: _farthest(text, start, width)))
 
 
 @lru_cache(maxsize=1024)

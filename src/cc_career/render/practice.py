@@ -13,12 +13,16 @@ from cc_career.render.interview import InterviewAnswer, kpi_value, span, spoken_
 
 @dataclass(frozen=True)
 class FollowUp:
+    """A question an interviewer may ask next, and how the plan answers it."""
+
     question: str
     hint: str
 
 
 @dataclass(frozen=True)
 class PracticeAids:
+    """What the .md adds under the answer to practise with: points to stress, follow-ups."""
+
     points: tuple[str, ...]
     follow_ups: tuple[FollowUp, ...]
 

@@ -5,6 +5,7 @@ with closing punctuation, none ends with an opening bracket)."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from wcwidth import wcwidth
@@ -47,7 +48,13 @@ def wrap(text: str, lang: str, width: int = A4_CELLS) -> list[str]:
     text = " ".join(text.split())
     if not text:
         return []
-    tiers = _break_tiers(text, lang)
+    return break_lines(text, _break_tiers(text, lang), lambda start: _farthest(text, start, width, lang))
+
+
+def break_lines(text: str, tiers: list[set[int] | None], farthest: Callable[[int], int]) -> list[str]:
+    """`text` cut into lines: each runs from its start to the best break (of the first tier
+    that has one) at or before `farthest(start)`, the end of the room a line has; the spaces
+    at a break are dropped. The one line breaker of the documents and the terminal (fold.py)."""
     lines: list[str] = []
     start = 0
     while start < len(text):
@@ -55,7 +62,7 @@ def wrap(text: str, lang: str, width: int = A4_CELLS) -> list[str]:
             start += 1
         if start >= len(text):
             break
-        end = _farthest(text, start, width, lang)
+        end = farthest(start)
         if end >= len(text):
             lines.append(text[start:].rstrip(" "))
             break
