@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Literal, Protocol, get_args
 
 from cc_career.context import plan_for, resolve_lang
+from cc_career.core.cohort import PlanFacts, facts_of
 from cc_career.core.interview import missing_fields
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
@@ -40,7 +41,7 @@ from cc_career.files.load import expand_inputs, load_answers, load_catalog, prog
 from cc_career.files.resources import DATA_FILES, data_file
 from cc_career.files.safe_names import Namer, safe_name
 from cc_career.files.writers import ensure_dir, remove_made, write_all
-from cc_career.render.cohort import SUMMARY_FILES, PlanFacts, facts_of, render_summary
+from cc_career.render.cohort import SUMMARY_FILES, render_summary
 from cc_career.render.html import PLAN_HTML, render_plan_html
 from cc_career.render.i18n import t
 from cc_career.render.plan_json import PLAN_JSON, render_plan_json
@@ -198,11 +199,11 @@ def _reviewed(plan, answers: Answers, catalog: Catalog, progress_path: Path, tod
     before the check-in, career-plan-before-DATE.json; the answers file remakes it too)."""
     import json
 
+    from cc_career.core.cohort import check_in_facts
     from cc_career.core.models.plan_file import PlanFile
     from cc_career.core.plan.review import review
     from cc_career.files.load import dump_answers
     from cc_career.files.progress import check_progress, read_progress
-    from cc_career.render.cohort import check_in_facts
     from cc_career.render.review_md import render_review, report_name
 
     before = render_plan_json(plan, catalog, lang)

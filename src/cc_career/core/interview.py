@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from cc_career.core.kpi import ORDER as KPI_ORDER
 from cc_career.core.models.answers import Interview
 from cc_career.core.models.catalog import Catalog, Role, Text
 from cc_career.core.models.plan import KpiGoal, Milestone, Phrase, Plan
@@ -27,7 +28,6 @@ PACE_PER_MINUTE = {"ja": 300, "en": 130}
 TOLERANCE = 0.1
 FIELDS = ("company", "position", "motivation", "question", "seconds")
 QUESTIONS = ("career_plan", "in_n_years", "after_joining")
-KPI_ORDER = ("fcr_rate", "csat", "aht_seconds")
 # Health is never part of an interview answer: these skills stay out of it.
 PRIVATE_SKILLS = frozenset({"stress_management"})
 OFFERED_ACTIONS = 3  # the plan's first actions the questionnaire offers as "already doing"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cc_career.core.kpi import is_seconds
 from cc_career.render.i18n import t
 
 
@@ -46,6 +47,6 @@ def yearly_amount(yen: int, lang: str) -> str:
 def kpi_figure(kpi: str, value: float, unit: str = "") -> str:
     """A KPI figure as the plan writes it: a handling time in whole seconds, a rate as a
     whole percentage ("85%"); `unit` after a handling time ("秒" / "s")."""
-    if kpi == "aht_seconds":
+    if is_seconds(kpi):
         return f"{value:.0f}{unit}"
     return f"{value * 100:.0f}%"

@@ -28,6 +28,7 @@ from cc_career.core.models.answers import Interview
 from cc_career.core.models.catalog import Catalog, Role
 from cc_career.core.models.plan import Plan
 from cc_career.render.environment import render
+from cc_career.render.formats import kpi_figure
 from cc_career.render.i18n import t
 from cc_career.render.words import say
 from cc_career.render.wrap import A4_CELLS, wrap
@@ -164,13 +165,6 @@ def number(value: int, lang: str) -> str:
     if lang == "en" and 0 <= value < len(NUMBER_WORDS):
         return NUMBER_WORDS[value]
     return str(value)
-
-
-def kpi_value(name: str, value: float) -> str:
-    return f"{value:.0f}" if name == "aht_seconds" else f"{value * 100:.0f}%"
-
-
-# ---- time, as people say it --------------------------------------------------------------------
 
 
 def rounded_up(months: int) -> tuple[int, int]:
@@ -354,7 +348,7 @@ class Speech:
         return [self.tr("experience_total", span=span(total, self.lang, "lived"))]
 
     def kpis(self) -> list[str]:
-        items = [self.tr(f"kpi_{name}", value=kpi_value(name, value))
+        items = [self.tr(f"kpi_{name}", value=kpi_figure(name, value))
                  for name, value in self.facts.kpis.items()]
         if not items:
             return []
@@ -477,8 +471,8 @@ class Speech:
             label = self.tr(f"kpi_{goal.name}", value="").strip()
             if self.lang == "en":
                 label = label.removeprefix("a ").removeprefix("an ").removesuffix(" of").strip()
-            now = kpi_value(goal.name, goal.now) if goal.now is not None else None
-            value = kpi_value(goal.name, goal.goal)
+            now = kpi_figure(goal.name, goal.now) if goal.now is not None else None
+            value = kpi_figure(goal.name, goal.goal)
             if goal.name == "aht_seconds":
                 key = "goal_aht_keep" if goal.met else ("goal_aht" if now else "goal_aht_unknown")
             else:

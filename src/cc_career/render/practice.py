@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cc_career.core.interview import AnswerFacts
+from cc_career.render.formats import kpi_figure
 from cc_career.render.i18n import t
-from cc_career.render.interview import InterviewAnswer, kpi_value, span, spoken_role
+from cc_career.render.interview import InterviewAnswer, span, spoken_role
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def practice_aids(answer: InterviewAnswer, facts: AnswerFacts, lang: str,
     if figure:
         name, value = figure
         points = [tr("point_experience_kpi", role=current, span=lived,
-                     kpi=t(f"speech.kpi_{name}", lang, value=kpi_value(name, value)))]
+                     kpi=t(f"speech.kpi_{name}", lang, value=kpi_figure(name, value)))]
     else:
         points = [tr("point_experience", role=current, span=lived)]
     when = span(facts.target_months, lang)

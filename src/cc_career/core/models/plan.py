@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from cc_career.core.kpi import Kpi
+from cc_career.core.kpi import met as kpi_met
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Role, Text, Transition
 
@@ -163,15 +165,13 @@ Kind = Literal["health", "skill", "kpi", "course", "application", "certificate",
 class KpiGoal:
     """One KPI of a KPI milestone: the person's own figure (None: not known yet) and the goal."""
 
-    name: str  # aht_seconds | fcr_rate | csat
+    name: Kpi
     now: float | None
     goal: float
 
     @property
     def met(self) -> bool:
-        if self.now is None:
-            return False
-        return self.now <= self.goal if self.name == "aht_seconds" else self.now >= self.goal
+        return kpi_met(self.name, self.now, self.goal)
 
 
 @dataclass(frozen=True)

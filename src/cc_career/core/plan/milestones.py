@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 
+from cc_career.core.kpi import ORDER as KPI_ORDER
+from cc_career.core.kpi import is_seconds
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog, Role, Text
 from cc_career.core.models.plan import (
@@ -399,7 +401,7 @@ def _kpi_plan(step: Step, answers: Answers, strain: bool,
     targets = step.move.kpis_for(answers.current.industry)
     if not targets:
         return [], [], []
-    names = [n for n in ("fcr_rate", "csat", "aht_seconds") if n in targets]
+    names = [n for n in KPI_ORDER if n in targets]
     if strain:  # no targets at a center while rest comes first
         return [], [], names
     kpis = answers.current.kpis
@@ -417,7 +419,7 @@ def _kpi_find_item(step: Step, names: list[str]) -> _Item:
 
 def _kpi_item(step: Step, goals: list[KpiGoal]) -> _Item:
     def figure(g: KpiGoal, value: float) -> Figure:  # a kept AHT says its unit
-        return Figure(g.name, value, unit=g.met and g.name == "aht_seconds")
+        return Figure(g.name, value, unit=g.met and is_seconds(g.name))
 
     listed = tuple(Phrase("planner.kpi_keep" if g.met else f"planner.kpi_{g.name}",
                           {"label": Phrase(f"kpi.label_{g.name}"), "goal": figure(g, g.goal),
