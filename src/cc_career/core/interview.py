@@ -14,11 +14,12 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import get_args
 
 from dateutil.relativedelta import relativedelta
 
 from cc_career.core.kpi import ORDER as KPI_ORDER
-from cc_career.core.models.answers import Interview
+from cc_career.core.models.answers import Interview, Question
 from cc_career.core.models.catalog import Catalog, Role, Text
 from cc_career.core.models.plan import KpiGoal, Milestone, Phrase, Plan
 
@@ -27,7 +28,7 @@ from cc_career.core.models.plan import KpiGoal, Milestone, Phrase, Plan
 PACE_PER_MINUTE = {"ja": 300, "en": 130}
 TOLERANCE = 0.1
 FIELDS = ("company", "position", "motivation", "question", "seconds")
-QUESTIONS = ("career_plan", "in_n_years", "after_joining")
+QUESTIONS: tuple[Question, ...] = get_args(Question)
 # Health is never part of an interview answer: these skills stay out of it.
 PRIVATE_SKILLS = frozenset({"stress_management"})
 OFFERED_ACTIONS = 3  # the plan's first actions the questionnaire offers as "already doing"

@@ -15,12 +15,13 @@ from cc_career.core.models.plan import Plan
 from cc_career.errors import CcCareerError, Interrupted
 from cc_career.files import yamlio
 from cc_career.files.writers import write_all
+from cc_career.questionnaire.fields import choices, max_length
 from cc_career.questionnaire.prompts import Asker, Validator, confirm
 from cc_career.render.interview import question_text, speakable
 from cc_career.render.words import say
 
-SECONDS = (30, 60, 180)
-MAX_LENGTH = {"company": 200, "position": 200, "motivation": 400}  # as the answers file allows
+SECONDS = choices("interview.seconds")  # the answers model's, as are the lengths below
+MAX_LENGTH = {name: max_length(f"interview.{name}") for name in ("company", "position", "motivation")}
 ALREADY = "already_doing"
 DRAFT_NAME = ".cc-career-interview-draft.yaml"
 

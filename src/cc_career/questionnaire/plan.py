@@ -16,17 +16,20 @@ from rich.console import Console
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
 from cc_career.core.plan import gap, route
+from cc_career.questionnaire.fields import bounds, choices, fits, max_length
 from cc_career.questionnaire.prompts import Asker
 from cc_career.render.words import reason_text
 
-STYLES = ("management", "specialist", "other_department", "career_change", "undecided")
-EMPLOYMENTS = ("dispatch", "contract", "part_time", "full_time")
-CHANNELS = ("phone", "email", "chat")
-CONCERNS = ("workload", "relationships", "health", "future")
+# The choices and bounds are the answers model's (questionnaire/fields.py), never restated here.
+STYLES = choices("ideal.style")
+EMPLOYMENTS = choices("current.employment")
+CHANNELS = choices("current.channels")
+CONCERNS = choices("concerns.reasons")
 INDUSTRIES = ("telecom", "it", "finance", "travel", "ec", "games")  # interest tags that are fields
 RECOMMENDATIONS_SHOWN = 5
 MAX_RATED = 12  # the route's most important skills; the questionnaire must stay short
-MAX_TEXT = 200
+MAX_TEXT = max_length("name")
+LEVELS = bounds("current.skills.level")
 _LIST_SPLIT = re.compile(r"[、,，]")
 OTHER = "__other__"
 
@@ -65,7 +68,7 @@ class PlanQuestions:
     def ideal_self(self) -> None:
         a, catalog = self.ask, self.catalog
         self.heading("prompt.step1")
-        if not a.known("name", lambda v: isinstance(v, str) and 0 < len(v) <= MAX_TEXT, optional=True):
+        if not a.known("name", fits("name"), optional=True):
             a.text("name", a.tr("prompt.name"), check=self.short_text, convert=lambda s: s or None)
         if not a.known("ideal.values", self.all_in(catalog.values), optional=True):
             a.checkbox("ideal.values", a.tr("prompt.values"),
@@ -75,21 +78,21 @@ class PlanQuestions:
                        optional=True):
             a.checkbox("ideal.interests", a.tr("prompt.interests"),
                        [(i, tag.label(self.lang)) for i, tag in catalog.interests.items()])
-        if not a.known("ideal.style", lambda v: v in STYLES, optional=True):
+        if not a.known("ideal.style", fits("ideal.style"), optional=True):
             a.select("ideal.style", a.tr("prompt.style"),
                      [(s, a.tr(f"style.{s}")) for s in STYLES], default="undecided")
-        if not a.known("ideal.horizon_years", lambda v: _is_int(v) and 1 <= v <= 10):
+        if not a.known("ideal.horizon_years", fits("ideal.horizon_years")):
             a.text("ideal.horizon_years", a.tr("prompt.horizon"), default="3",
-                   check=self.number(1, 10, whole=True), convert=int)
-        if not a.known("ideal.salary_target_jpy", lambda v: _is_int(v) and 0 <= v <= 100_000_000,
-                       optional=True):
+                   check=self.number(*bounds("ideal.horizon_years"), whole=True), convert=int)
+        if not a.known("ideal.salary_target_jpy", fits("ideal.salary_target_jpy"), optional=True):
+            low, high = bounds("ideal.salary_target_jpy")
             if self.lang == "ja":  # people in Japan say yearly pay in 万円
                 a.text("ideal.salary_target_jpy", a.tr("prompt.salary"),
-                       check=self.number(0, 10_000, whole=True, optional=True),
+                       check=self.number(low, high // 10_000, whole=True, optional=True),
                        convert=lambda s: _number(s) * 10_000 if s else None)
             else:
                 a.text("ideal.salary_target_jpy", a.tr("prompt.salary"),
-                       check=self.number(0, 100_000_000, whole=True, optional=True),
+                       check=self.number(low, high, whole=True, optional=True),
                        convert=lambda s: _number(s) if s else None)
 
     # ---- step 2: where you stand ----------------------------------------------------------------
@@ -102,14 +105,14 @@ class PlanQuestions:
             a.select("current.role", a.tr("prompt.role"),
                      [(r.id, r.name(self.lang)) for r in entry_first],
                      default=entry_first[0].id)
-        if not a.known("current.years_in_role", lambda v: _is_number(v) and 0 <= v <= 50):
+        if not a.known("current.years_in_role", fits("current.years_in_role")):
             a.text("current.years_in_role", a.tr("prompt.years_in_role"), default="1",
-                   check=self.number(0, 50), convert=_number)
+                   check=self.number(*bounds("current.years_in_role")), convert=_number)
         in_role = a.get("current.years_in_role")
-        if not a.known("current.years_total", lambda v: _is_number(v) and in_role <= v <= 50):
+        if not a.known("current.years_total", lambda v: fits("current.years_total")(v) and in_role <= v):
             a.text("current.years_total", a.tr("prompt.years_total"), default=f"{in_role:g}",
                    check=self.years_total(in_role), convert=_number)
-        if not a.known("current.employment", lambda v: v in EMPLOYMENTS):
+        if not a.known("current.employment", fits("current.employment")):
             a.select("current.employment", a.tr("prompt.employment"),
                      [(e, a.tr(f"employment.{e}")) for e in EMPLOYMENTS], default="dispatch")
         if not a.known("current.industry", lambda v: isinstance(v, str), optional=True):
@@ -117,7 +120,7 @@ class PlanQuestions:
                      [(i, catalog.interests[i].label(self.lang)) for i in INDUSTRIES
                       if i in catalog.interests] + [(None, a.tr("prompt.industry_none"))],
                      default=None)
-        if not a.known("current.channels", lambda v: bool(v) and all(c in CHANNELS for c in v),
+        if not a.known("current.channels", lambda v: bool(v) and fits("current.channels")(v),
                        optional=True):
             a.checkbox("current.channels", a.tr("prompt.channels"),
                        [(c, a.tr(f"channel.{c}")) for c in CHANNELS], checked=["phone"],
@@ -137,14 +140,15 @@ class PlanQuestions:
                 a.put("current.kpis", None)
                 return
         fields = (
-            ("aht_seconds", "prompt.aht", self.number(1, 7200, whole=True, optional=True),
-             lambda s: _number(s) if s else None, lambda v: _is_int(v) and 0 < v <= 7200),
-            ("fcr_rate", "prompt.fcr", self.percent, _percent, lambda v: _is_number(v) and 0 <= v <= 1),
-            ("csat", "prompt.csat", self.percent, _percent, lambda v: _is_number(v) and 0 <= v <= 1),
+            ("aht_seconds", "prompt.aht",
+             self.number(*bounds("current.kpis.aht_seconds"), whole=True, optional=True),
+             lambda s: _number(s) if s else None),
+            ("fcr_rate", "prompt.fcr", self.percent, _percent),
+            ("csat", "prompt.csat", self.percent, _percent),
         )
-        for name, key, check, convert, valid in fields:
+        for name, key, check, convert in fields:
             path = f"current.kpis.{name}"
-            if not a.known(path, valid, optional=True):
+            if not a.known(path, fits(path), optional=True):
                 a.text(path, a.tr(key), check=check, convert=convert)
 
     def concerns(self) -> None:
@@ -156,7 +160,7 @@ class PlanQuestions:
             for field in fields:
                 a.asked.add(field)
             return
-        if not a.known("concerns.reasons", lambda v: all(r in CONCERNS for r in v), optional=True):
+        if not a.known("concerns.reasons", fits("concerns.reasons"), optional=True):
             a.checkbox("concerns.reasons", a.tr("prompt.concern_reasons"),
                        [(r, a.tr(f"concern.{r}")) for r in CONCERNS])
         for field, key in (("concerns.sleep_trouble", "prompt.sleep"),
@@ -230,7 +234,7 @@ class PlanQuestions:
         before = {q.removeprefix("current.skills.") for q in a.asked if q.startswith("current.skills.")}
         done = self.asked_skills | before  # rated now, or in the session a draft resumes
         unrated = [s for s in asked
-                   if not a.known(f"current.skills.{s}", lambda v: _is_int(v) and 0 <= v <= 4)
+                   if not a.known(f"current.skills.{s}", fits("current.skills.level"))
                    and s not in done][:max(0, MAX_RATED - len(done))]
         if not unrated:
             return
@@ -259,13 +263,13 @@ class PlanQuestions:
         choices = [(0, a.tr("prompt.rate_zero"))] + [
             (level, a.tr("prompt.rate_level", level=level, name=a.tr(f"level.{level}"),
                          descriptor=skill.levels[level](self.lang)))
-            for level in range(1, 5)
+            for level in range(1, int(LEVELS[1]) + 1)
         ]
         previous = a.get(f"current.skills.{skill_id}")
         assumed = gap.role_baseline(self.catalog, current_role.id).get(skill_id, 0)
         default = previous if _is_int(previous) else assumed
         answered = {0: a.tr("prompt.rate_zero")} | {
-            level: f"{level} {a.tr(f'level.{level}')}" for level in range(1, 5)}
+            level: f"{level} {a.tr(f'level.{level}')}" for level in range(1, int(LEVELS[1]) + 1)}
         a.select(f"current.skills.{skill_id}", a.tr("prompt.rate", skill=skill.name(self.lang)),
                  choices, default=default, answered=answered)
 
@@ -290,10 +294,10 @@ class PlanQuestions:
         return None if _percent(raw) is not None else self.ask.tr("planner.bad_percent")
 
     def years_total(self, in_role: float) -> Callable[[str], str | None]:
-        bounds = self.number(0, 50)
+        in_range = self.number(*bounds("current.years_total"))
 
         def check(raw: str) -> str | None:
-            problem = bounds(raw)
+            problem = in_range(raw)
             if problem is None and (_number(raw) or 0) < in_role:
                 return self.ask.tr("prompt.years_total_short", years=f"{in_role:g}")
             return problem
@@ -353,6 +357,3 @@ def _split_list(raw: str) -> list[str]:
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
