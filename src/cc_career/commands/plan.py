@@ -14,7 +14,7 @@ from cc_career.core.models.catalog import Catalog
 from cc_career.errors import InputError, UsageError
 from cc_career.files import yamlio
 from cc_career.files.load import check_answers, dump_answers, load_catalog, only_missing, read_answers
-from cc_career.files.writers import holds, write_all
+from cc_career.files.writers import would_change, write_all
 from cc_career.render.html import PLAN_HTML, render_plan_html
 from cc_career.render.i18n import t
 from cc_career.render.plan_json import PLAN_JSON, render_plan_json
@@ -194,14 +194,13 @@ def _drop_unknown_ids(prefill: dict[str, Any], catalog: Catalog) -> None:
 def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker | None) -> bool:
     """Interactive runs ask before replacing a file that would change; a "no" keeps the
     answers as a draft, so the questions need not be answered again."""
-    from cc_career.questionnaire.prompts import confirm, keeping_draft, save_draft
+    from cc_career.questionnaire.prompts import keeping_draft, may_replace, save_draft
 
-    taken = [out / name for name, text in files.items()
-             if (out / name).exists() and not holds(out / name, text)]
+    taken = would_change(out, files)
     for path in taken:
         if asker is None:  # a replayed file: nothing to keep, the file itself holds the answers
             try:
-                agreed = confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
+                agreed = may_replace(path, lang)
             except (KeyboardInterrupt, EOFError):
                 agreed = False
             if not agreed:
@@ -210,7 +209,7 @@ def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker | N
                 raise refused
             continue
         with keeping_draft(out, asker):
-            agreed = confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
+            agreed = may_replace(path, lang)
         if not agreed:
             refused = UsageError("prompt.kept_existing", path=save_draft(out, asker), command=program())
             refused.lang_hint = lang
