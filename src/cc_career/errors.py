@@ -78,6 +78,14 @@ class InputError(CcCareerError):
     def render(self, lang: str) -> str:
         return "\n".join(e.render_one(lang) for e in [self, *self.more])
 
+    @staticmethod
+    def first_of(problems: list[InputError]) -> InputError:
+        """The problems of one file as one error: the first in the file, the others on `.more`
+        in the order they stand (what a person fixes top to bottom)."""
+        ordered = sorted(problems, key=lambda e: (e.line or 0, e.column or 0))
+        first, first.more = ordered[0], ordered[1:]
+        return first
+
 
 class UsageError(CcCareerError):
     """The command line asks for something impossible (no terminal to prompt on, …)."""

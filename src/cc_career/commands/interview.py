@@ -18,7 +18,7 @@ from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan import Plan
 from cc_career.errors import CcCareerError, Interrupted, RefusedOverwrite, UsageError
 from cc_career.files.load import dump_answers, load_answers, load_catalog
-from cc_career.files.writers import holds, write_all
+from cc_career.files.writers import would_change, write_all
 from cc_career.render.i18n import t
 from cc_career.render.interview import (
     InterviewAnswer,
@@ -109,13 +109,12 @@ def show(console: Console, answer: InterviewAnswer) -> None:
 
 def _may_overwrite(out: Path, files: dict[str, str], lang: str) -> bool:
     """Interactive runs ask before replacing a file whose content would change."""
-    from cc_career.questionnaire.prompts import confirm
+    from cc_career.questionnaire.prompts import may_replace
 
-    taken = [out / name for name, text in files.items()
-             if (out / name).exists() and not holds(out / name, text)]
+    taken = would_change(out, files)
     for target in taken:
         try:
-            agreed = confirm(t("prompt.overwrite", lang, path=target), default=False, lang=lang)
+            agreed = may_replace(target, lang)
         except (KeyboardInterrupt, EOFError):
             raise Interrupted("interview.interrupted") from None
         if not agreed:

@@ -21,7 +21,7 @@ from cc_career.files.load import (
     read_answers,
     sniff_language,
 )
-from cc_career.files.writers import holds, write_all
+from cc_career.files.writers import would_change, write_all
 from cc_career.render.html import PLAN_HTML, render_plan_html
 from cc_career.render.i18n import t
 from cc_career.render.plan_json import PLAN_JSON, render_plan_json
@@ -119,7 +119,7 @@ def _review_instead(out: Path, lang: str | None, data_dir: Path | None, today: d
 
     if not review.holds_a_plan(out):
         return False
-    speak = lang or sniff_language(out / ANSWERS_NAME) or "ja"
+    speak = resolve_lang(lang, hint=sniff_language(out / ANSWERS_NAME))
     if not confirm(t("review.offer", speak, path=out, command=program()), default=True, lang=speak):
         _LANG["lang"] = speak
         _rich_console().print(t("review.afresh", speak, command=program()), markup=False)
@@ -221,14 +221,13 @@ def _drop_unknown_ids(prefill: dict[str, Any], catalog: Catalog) -> None:
 def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker | None) -> bool:
     """Interactive runs ask before replacing a file that would change; a "no" keeps the
     answers as a draft, so the questions need not be answered again."""
-    from cc_career.questionnaire.prompts import confirm, keeping_draft, save_draft
+    from cc_career.questionnaire.prompts import keeping_draft, may_replace, save_draft
 
-    taken = [out / name for name, text in files.items()
-             if (out / name).exists() and not holds(out / name, text)]
+    taken = would_change(out, files)
     for path in taken:
         if asker is None:  # a replayed file: nothing to keep, the file itself holds the answers
             try:
-                agreed = confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
+                agreed = may_replace(path, lang)
             except (KeyboardInterrupt, EOFError):
                 agreed = False
             if not agreed:
@@ -237,7 +236,7 @@ def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker | N
                 raise refused
             continue
         with keeping_draft(out, asker):
-            agreed = confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
+            agreed = may_replace(path, lang)
         if not agreed:
             refused = UsageError("prompt.kept_existing", path=save_draft(out, asker), command=program())
             refused.lang_hint = lang

@@ -101,9 +101,7 @@ class _Problems:
 
     def raise_any(self) -> None:
         if self.found:
-            self.found.sort(key=lambda e: (e.line or 0, e.column or 0))
-            first, first.more = self.found[0], self.found[1:]
-            raise first
+            raise InputError.first_of(self.found)
 
 
 def _check_skills(document: yamlio.Document, skills: SkillsFile) -> None:
@@ -329,9 +327,7 @@ def _cross_check(document: yamlio.Document, answers: Answers, catalog: Catalog) 
                 add(("ideal", "target_role"), "safety.target_too_far", current=current.role,
                     target=target, years=months // 12, limit=MAX_ROUTE_MONTHS // 12)
     if problems:
-        problems.sort(key=lambda e: (e.line or 0, e.column or 0))
-        first, first.more = problems[0], problems[1:]
-        raise first
+        raise InputError.first_of(problems)
 
 
 def dump_answers(answers: Answers) -> str:

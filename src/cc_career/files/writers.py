@@ -69,6 +69,12 @@ def holds(target: Path, text: str) -> bool:
         return False
 
 
+def would_change(out: Path, files: dict[str, str]) -> list[Path]:
+    """The files of `out` that exist and that writing `files` would change."""
+    return [out / name for name, text in files.items()
+            if (out / name).exists() and not holds(out / name, text)]
+
+
 def check_free(targets: list[Path], force: bool) -> None:
     """Refuse, before anything is written, when a target exists and --force was not given."""
     if force:

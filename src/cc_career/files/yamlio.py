@@ -504,9 +504,7 @@ def validation_error(document: Document, errors: list[dict]) -> InputError:
                 **params,
             )
         )
-    problems.sort(key=lambda e: (e.line or 0, e.column or 0))
-    first, first.more = problems[0], problems[1:]
-    return first
+    return InputError.first_of(problems)
 
 
 _NUMBER_ERRORS = {"int_type", "float_type", "int_parsing", "float_parsing", "int_from_float",

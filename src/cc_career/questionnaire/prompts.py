@@ -146,6 +146,11 @@ def confirm(message: str, default: bool = False, lang: str = "ja") -> bool:
                        default, lang))
 
 
+def may_replace(path: Path, lang: str) -> bool:
+    """The one overwrite question: may `path`, whose content would change, be replaced?"""
+    return confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
+
+
 def select(message: str, choices: list[tuple[Any, str]], default: Any, lang: str,
            answered: dict[Any, str] | None = None) -> Any:
     """One choice of several, each folded to the terminal; the answered line shows the chosen

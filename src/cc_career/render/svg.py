@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
+from cc_career.core.chars import hidden
 from cc_career.render.formats import format_day, format_month
 from cc_career.render.html_view import MilestoneRow, PlanView, SkillRow
 from cc_career.render.i18n import t
@@ -70,7 +71,7 @@ def _plain(text: object) -> str:
     text = str(text)
     if text.isprintable():
         return text
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
+    return "".join(" " if hidden(ch) else ch for ch in text)
 
 
 def text_width(text: str, size: float = FONT) -> float:
