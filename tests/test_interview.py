@@ -32,14 +32,13 @@ from cc_career.core.plan import build_plan
 from cc_career.errors import UsageError
 from cc_career.files import yamlio
 from cc_career.files.load import load_answers, load_catalog
+from cc_career.render.formats import rounded_up, span
 from cc_career.render.interview import (
     compose_answer,
     first_person,
     interview_text,
     japanese_motivation,
-    rounded_up,
     second_person,
-    span,
     speakable,
 )
 from cc_career.render.words import say

@@ -1,5 +1,5 @@
-"""How a date, a length of time, a level, a yearly amount and a KPI figure are written, once
-each; the words and their order are the locale files' (`[formats]`)."""
+"""How a date, a length of time (written, and spoken: `span`), a level, a yearly amount and a
+KPI figure are written, once each; the words and their order are the locale files'."""
 
 from __future__ import annotations
 
@@ -50,3 +50,46 @@ def kpi_figure(kpi: str, value: float, unit: str = "") -> str:
     if is_seconds(kpi):
         return f"{value:.0f}{unit}"
     return f"{value * 100:.0f}%"
+
+
+def number(value: int, lang: str) -> str:
+    """A small count as it is said: "two" in English, 2 in Japanese (larger ones in figures)."""
+    words = t("formats.number_words", lang).split()
+    return words[value] if 0 <= value < len(words) else str(value)
+
+
+def rounded_up(months: int) -> tuple[int, int]:
+    """A plan's months as a person says them, never sooner than the plan: quarters up to a
+    year, half-years up to two, then whole years or a range of two ("2〜3年")."""
+    if months <= 12:
+        months = max(3, -(-months // 3) * 3)
+        return months, months
+    if months <= 24:
+        months = -(-months // 6) * 6
+        return months, months
+    if months % 12 == 0:
+        return months, months
+    return months // 12 * 12, months // 12 * 12 + 12
+
+
+def span(months: int, lang: str, kind: str = "span") -> str:
+    """`span` (about; rounded up): 「1年半ほど」「2〜3年」 / "about a year and a half", "two to
+    three years". `span_within` (a limit, rounded up): 「1年半」 / "a year and a half".
+    `lived` (time served, as it was): 「1年半」 / "a year and a half"."""
+    if kind == "lived":
+        months = max(3, round(months / 3) * 3) if months < 24 else round(months / 6) * 6
+        low = high = months
+    else:
+        low, high = rounded_up(months)
+    if low != high:
+        return t("speech.span_range", lang, low=number(low // 12, lang), high=number(high // 12, lang))
+    years, rest = divmod(low, 12)
+    if years == 0:
+        key = "half" if rest == 6 else "months"
+    elif rest == 0:
+        key = "year" if years == 1 else "years"
+    else:
+        key = "year_half" if years == 1 else "years_half"
+        if rest != 6:  # only within two years, where rounding gives half-years: never reached
+            key = "years"
+    return t(f"speech.{kind}_{key}", lang, years=number(years, lang), months=number(rest, lang))

@@ -28,7 +28,7 @@ from cc_career.core.models.answers import Interview
 from cc_career.core.models.catalog import Catalog, Role
 from cc_career.core.models.plan import Plan
 from cc_career.render.environment import render
-from cc_career.render.formats import kpi_figure
+from cc_career.render.formats import kpi_figure, number, span
 from cc_career.render.i18n import t
 from cc_career.render.words import say
 from cc_career.render.wrap import A4_CELLS, wrap
@@ -42,8 +42,6 @@ UNSPOKEN_VALUES = frozenset({"income", "work_life_balance"})
 PERSON_NOUNS = ("operator", "leader", "supervisor", "manager", "trainer", "engineer", "agent",
                 "representative", "specialist", "analyst", "coordinator", "consultant", "officer",
                 "administrator", "planner", "recruiter", "staff", "assistant", "clerk")
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                "eleven", "twelve")
 
 
 @dataclass(frozen=True)
@@ -159,49 +157,6 @@ def _is_person(label: str) -> bool:
 
 def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeio" else "a"
-
-
-def number(value: int, lang: str) -> str:
-    if lang == "en" and 0 <= value < len(NUMBER_WORDS):
-        return NUMBER_WORDS[value]
-    return str(value)
-
-
-def rounded_up(months: int) -> tuple[int, int]:
-    """A plan's months as a person says them, never sooner than the plan: quarters up to a
-    year, half-years up to two, then whole years or a range of two ("2〜3年")."""
-    if months <= 12:
-        months = max(3, -(-months // 3) * 3)
-        return months, months
-    if months <= 24:
-        months = -(-months // 6) * 6
-        return months, months
-    if months % 12 == 0:
-        return months, months
-    return months // 12 * 12, months // 12 * 12 + 12
-
-
-def span(months: int, lang: str, kind: str = "span") -> str:
-    """`span` (about; rounded up): 「1年半ほど」「2〜3年」 / "about a year and a half", "two to
-    three years". `span_within` (a limit, rounded up): 「1年半」 / "a year and a half".
-    `lived` (time served, as it was): 「1年半」 / "a year and a half"."""
-    if kind == "lived":
-        months = max(3, round(months / 3) * 3) if months < 24 else round(months / 6) * 6
-        low = high = months
-    else:
-        low, high = rounded_up(months)
-    if low != high:
-        return t("speech.span_range", lang, low=number(low // 12, lang), high=number(high // 12, lang))
-    years, rest = divmod(low, 12)
-    if years == 0:
-        key = "half" if rest == 6 else "months"
-    elif rest == 0:
-        key = "year" if years == 1 else "years"
-    else:
-        key = "year_half" if years == 1 else "years_half"
-        if rest != 6:  # only within two years, where rounding gives half-years: never reached
-            key = "years"
-    return t(f"speech.{kind}_{key}", lang, years=number(years, lang), months=number(rest, lang))
 
 
 def horizon_text(years: int, lang: str) -> str:
