@@ -98,5 +98,5 @@ class Run:
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console()
+            self._console = Console(highlight=False)  # a path or a number is not coloured
         return self._console

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from cc_career.commands.common import show_notice
-from cc_career.context import at_terminal, plan_for, resolve_lang
+from cc_career.context import Run
 from cc_career.core.interview import check_in_date, missing_fields, refusal
 from cc_career.core.models.answers import Answers, Interview
 from cc_career.core.models.catalog import Catalog
@@ -42,15 +42,16 @@ def run(
     today: dt.date | None = None,
 ) -> None:
     """The whole command. `today` is the plan's start date when the file has none."""
-    catalog = load_catalog(data_dir)
+    run = Run(lang_option=lang, data_dir=data_dir, today=today or dt.date.today())
+    catalog = load_catalog(run.data_dir)
     path = answers_path or DEFAULT_ANSWERS
     if not path.exists() and not path.is_symlink():
         raise UsageError("interview.no_answers", path=path)
     answers, notice = load_answers(path, catalog)
-    shown = resolve_lang(lang, answers)
+    shown = run.lang(answers)
     show_notice(path, notice, shown)
     try:
-        _answer(path, answers, catalog, out, force, no_input, shown, today)
+        _answer(path, answers, catalog, out, force, no_input, shown, run)
     except CcCareerError as error:
         if getattr(error, "lang_hint", None) is None:  # shown in the file's language
             error.lang_hint = shown  # type: ignore[attr-defined]
@@ -58,10 +59,10 @@ def run(
 
 
 def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bool, no_input: bool,
-            lang: str, today: dt.date | None) -> None:
-    console = Console(highlight=False)
-    interactive = not no_input and at_terminal()
-    plan = plan_for(answers, catalog, today)
+            lang: str, run: Run) -> None:
+    console = run.console
+    interactive = not no_input and run.terminal
+    plan = run.plan(answers, catalog)
     refused = refusal_error(plan)
     if refused is not None:  # before any question: nothing to ask for an answer not made
         raise refused
@@ -81,7 +82,7 @@ def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bo
         if missing:
             filled = ask_interview(plan, catalog, lang, missing, console, draft_folder=out)
             answers = answers.model_copy(update={"interview": Interview.model_validate(filled)})
-            plan = plan_for(answers, catalog, today)
+            plan = run.plan(answers, catalog)
             asked = True
     answer = compose_answer(plan, catalog, answers.interview, lang)
     files = interview_documents(answer, plan, catalog)

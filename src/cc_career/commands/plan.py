@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cc_career.commands.common import show_notice
-from cc_career.context import at_terminal, plan_for, program, resolve_lang
+from cc_career.context import Run, program
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
 from cc_career.errors import InputError, UsageError
@@ -47,8 +47,8 @@ def run(
     today: dt.date | None = None,
 ) -> None:
     """The whole command. `today` is the run's date (the tests freeze it)."""
-    today = today or dt.date.today()
-    catalog = load_catalog(data_dir)
+    run = Run(lang_option=lang, data_dir=data_dir, today=today or dt.date.today())
+    catalog = load_catalog(run.data_dir)
     console = _Lines() if no_input else _rich_console()
     asker = None
     if answers_path is not None:
@@ -57,9 +57,9 @@ def run(
         try:
             answers = check_answers(document, catalog)
         except InputError as error:
-            if no_input or not only_missing(error) or not at_terminal():
+            if no_input or not only_missing(error) or not run.terminal:
                 raise
-            console.print(t("prompt.missing_in_file", resolve_lang(lang, hint=error.lang_hint),
+            console.print(t("prompt.missing_in_file", run.lang(hint=error.lang_hint),
                             path=answers_path), style="yellow", markup=False)
             asker = _ask(catalog, console, out, lang, dict(document.data), settle_optional=True)
             answers = check_answers(document, catalog, asker.answers)
@@ -88,10 +88,10 @@ def run(
         asker = _ask(catalog, console, out, lang, prefill, asked=asked)
         answers = _checked(asker, out)
     if answers.today is None:  # stored, so replaying the saved file gives the very same plan
-        answers = answers.model_copy(update={"today": today})
-    shown = resolve_lang(lang, answers)
+        answers = answers.model_copy(update={"today": run.today})
+    shown = run.lang(answers)
     _LANG["lang"] = shown
-    plan = plan_for(answers, catalog, today)
+    plan = run.plan(answers, catalog)
     files = {PLAN_NAME: render_plan(plan, catalog, shown), PLAN_HTML: render_plan_html(plan, catalog, shown),
              PLAN_JSON: render_plan_json(plan, catalog, shown),
              ANSWERS_NAME: dump_answers(answers)}
@@ -102,7 +102,7 @@ def run(
         written = write_all(out, files, force=force)
         drop_draft(out)
     else:
-        if not no_input and not force and at_terminal():  # a person is there: ask, as promised
+        if not no_input and not force and run.terminal:  # a person is there: ask, as promised
             force = _may_overwrite(out, files, shown, None)
         written = write_all(out, files, force=force)
     for name in files:
