@@ -109,7 +109,7 @@ def _choices(literal: object) -> st.SearchStrategy:
 
 
 @cache
-def _reachable() -> dict[str, list[str]]:
+def reachable_roles() -> dict[str, list[str]]:
     catalog = bundled()
     return {role: [r for r in catalog.roles if r != role and catalog.reachable(role, r)]
             for role in catalog.roles}
@@ -151,7 +151,7 @@ def valid_answers(draw: st.DrawFn) -> Answers:
             "interests": draw(st.lists(st.sampled_from(sorted(catalog.interests)), max_size=3)),
             "style": draw(_choices(model.Style)),
             "horizon_years": draw(st.integers(1, 10)),
-            "target_role": draw(maybe() | st.sampled_from(_reachable()[role] or [None])),
+            "target_role": draw(maybe() | st.sampled_from(reachable_roles()[role] or [None])),
             "salary_target_jpy": draw(maybe() | st.integers(0, 100_000_000)),
         },
         "concerns": {

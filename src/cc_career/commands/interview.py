@@ -42,9 +42,9 @@ def run(
     today: dt.date | None = None,
 ) -> None:
     """The whole command. `today` is the plan's start date when the file has none."""
+    path = answers_path or DEFAULT_ANSWERS
     run = Run(lang_option=lang, data_dir=data_dir, today=today or dt.date.today())
     catalog = load_catalog(run.data_dir)
-    path = answers_path or DEFAULT_ANSWERS
     if not path.exists() and not path.is_symlink():
         raise UsageError("interview.no_answers", path=path)
     answers, notice = load_answers(path, catalog)

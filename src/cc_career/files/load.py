@@ -15,8 +15,8 @@ from cc_career.core.models.catalog import (
     Catalog,
     PathsFile,
     SkillsFile,
-    _months_from,
-    _reachable,
+    months_from,
+    reachable_roles,
 )
 from cc_career.core.models.certificates import CertificationsFile
 from cc_career.errors import InputError
@@ -160,11 +160,11 @@ def _check_paths(document: yamlio.Document, paths: PathsFile, skill_ids: set[str
     entries = [r.id for r in paths.roles if r.entry]
     if not entries:
         problems.add(("roles",), "data.no_entry_role")
-    reachable = _reachable(entries, paths.transitions)
+    reachable = reachable_roles(entries, paths.transitions)
     for index, role in enumerate(paths.roles):
         if role.id not in reachable and entries:
             problems.add(("roles", index, "id"), "data.unreachable_role", id=role.id)
-    nearest = _months_from(entries, paths.transitions)
+    nearest = months_from(entries, paths.transitions)
     for index, role in enumerate(paths.roles):
         months = nearest.get(role.id, 0)
         if months > MAX_ROUTE_MONTHS:  # no plan could put these moves on a calendar

@@ -354,15 +354,15 @@ class Catalog:
         return out
 
     def reachable(self, start: str, goal: str) -> bool:
-        return goal in _reachable([start], self.transitions)
+        return goal in reachable_roles([start], self.transitions)
 
     def reachable_from(self, start: str) -> set[str]:
         """Every role some route leads to from `start` (not `start` itself)."""
-        return set(_months_from([start], self.transitions)) - {start}
+        return set(months_from([start], self.transitions)) - {start}
 
     def months_between(self, start: str, goal: str) -> int | None:
         """The fewest typical months of moves from `start` to `goal` (None: no way there)."""
-        return _months_from([start], self.transitions).get(goal)
+        return months_from([start], self.transitions).get(goal)
 
     @property
     def entry_roles(self) -> list[Role]:
@@ -372,11 +372,11 @@ class Catalog:
 MAX_ROUTE_MONTHS = 50 * 12  # the longest route a plan will lay out: a working life
 
 
-def _reachable(starts: list[str], transitions: Iterable[Transition]) -> set[str]:
-    return set(_months_from(starts, transitions))
+def reachable_roles(starts: list[str], transitions: Iterable[Transition]) -> set[str]:
+    return set(months_from(starts, transitions))
 
 
-def _months_from(starts: list[str], transitions: Iterable[Transition]) -> dict[str, int]:
+def months_from(starts: list[str], transitions: Iterable[Transition]) -> dict[str, int]:
     """The fewest typical months from any of `starts` to every role reachable from them (one
     search over the whole map: a few thousand roles take milliseconds, not minutes)."""
     outgoing: dict[str, list[Transition]] = {}
