@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cc_career.commands.common import show_notice
-from cc_career.context import Run, program
+from cc_career.context import Run, program, resolve_lang
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
 from cc_career.errors import InputError, UsageError

@@ -124,11 +124,12 @@ def history_folder(out: Path, today: dt.date) -> Path:
 
 def _ask(previous: PlanFile, answers, catalog: Catalog, out: Path, lang: str,  # noqa: ANN001
          today: dt.date) -> Progress:
+    from cc_career.commands.plan import _rich_console
     from cc_career.questionnaire.review import ask_review
 
     if not at_terminal():
         raise UsageError("review.no_terminal")
-    return ask_review(previous, answers, catalog, out, lang, today)
+    return ask_review(previous, answers, catalog, out, lang, today, _rich_console())
 
 
 __all__ = ["REPORT_PREFIX", "holds_a_plan", "run"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
@@ -21,16 +21,17 @@ from cc_career.render.formats import format_day
 from cc_career.render.i18n import t
 from cc_career.render.review_md import milestone_label
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 DRAFT_NAME = ".cc-career-review-draft.yaml"
 CHANGES = ("role", "employer", "employment", "target_role", "health")
 
 
 def ask_review(previous: PlanFile, answers: Answers, catalog: Catalog, out: Path, lang: str,
-               today: dt.date) -> Progress:
-    from cc_career.commands.plan import _rich_console
+               today: dt.date, console: Console) -> Progress:
     from cc_career.questionnaire.prompts import drop_draft, load_draft
 
-    console = _rich_console()
     prefill: dict[str, Any] = {}
     asked: list[str] = []
     draft = load_draft(out, DRAFT_NAME)
