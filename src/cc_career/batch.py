@@ -188,7 +188,7 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
 def shown(path: Path | str) -> str:
     """A path as text that can always be printed and stored: a file name in no valid encoding
     (bytes a Windows share or an old archive left) shows its odd bytes as `\\xff`, and a
-    terminal escape in a file name as `\\x1b` (untrusted.py)."""
+    terminal escape in a file name as `\\x1b` (render/text.py)."""
     return path_text(path)
 
 
