@@ -33,14 +33,8 @@ from cc_career.errors import UsageError
 from cc_career.files import yamlio
 from cc_career.files.load import load_answers, load_catalog
 from cc_career.render.formats import rounded_up, span
-from cc_career.render.interview import (
-    compose_answer,
-    first_person,
-    interview_text,
-    japanese_motivation,
-    second_person,
-    speakable,
-)
+from cc_career.render.grammar import first_person, japanese_motivation, second_person
+from cc_career.render.interview import compose_answer, interview_text, speakable
 from cc_career.render.words import say
 from cc_career.render.wrap import CLOSING, OPENING, cells, wrap
 

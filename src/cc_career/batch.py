@@ -225,7 +225,7 @@ def _reviewed(plan, answers: Answers, catalog: Catalog, progress_path: Path, tod
 def shown(path: Path | str) -> str:
     """A path as text that can always be printed and stored: a file name in no valid encoding
     (bytes a Windows share or an old archive left) shows its odd bytes as `\\xff`, and a
-    terminal escape in a file name as `\\x1b` (untrusted.py)."""
+    terminal escape in a file name as `\\x1b` (render/text.py)."""
     return path_text(path)
 
 

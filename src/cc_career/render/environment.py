@@ -63,7 +63,7 @@ class _QuietCache(FileSystemBytecodeCache):
 
 
 def _compiled_templates(options_from: Path | None = None) -> _QuietCache | None:
-    """Templates compiled once and kept in the user's cache (usercache.py): compiling the plan
+    """Templates compiled once and kept in the user's cache (files/usercache.py): compiling the plan
     template is most of a replayed plan's own time. Jinja checks each entry against the
     template's source; the file name carries a digest of this module (the compile options)."""
     folder = usercache.folder("templates")
@@ -96,7 +96,7 @@ class _Placed(str):
 
 def md(text: object) -> str:
     """Text a person typed, made safe to place in Markdown (tables included): one line, with
-    Markdown and HTML characters escaped (untrusted.py)."""
+    Markdown and HTML characters escaped (render/text.py)."""
     return _Placed(untrusted.markdown(text))
 
 

@@ -47,7 +47,7 @@ def t(key: str, lang: str, default: str | None = None, **params: object) -> str:
     if not params:
         return template
     # Every value filled in came from outside this text (a path, an id, a label, a name): no
-    # control character of it may reach a terminal or a file (untrusted.py).
+    # control character of it may reach a terminal or a file (render/text.py).
     shown = {name: for_terminal(value) if isinstance(value, (str, PathLike)) else value
              for name, value in params.items()}
     return template.format(**shown)

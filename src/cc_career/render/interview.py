@@ -29,6 +29,14 @@ from cc_career.core.models.catalog import Catalog, Role
 from cc_career.core.models.plan import Plan
 from cc_career.render.environment import render
 from cc_career.render.formats import kpi_figure, number, span
+from cc_career.render.grammar import (
+    first_person,
+    ja_person,
+    japanese_motivation,
+    lower_first,
+    own_sentence,
+    second_person,
+)
 from cc_career.render.i18n import t
 from cc_career.render.words import say
 from cc_career.render.wrap import A4_CELLS, wrap
@@ -140,15 +148,7 @@ def spoken_role(role: Role, lang: str) -> str:
     label = role.spoken(lang) if role.spoken else role.name(lang)
     if lang == "en":
         label = re.split(r"\s*[/／]\s*", label)[0]
-    return _lower_first(speakable(label, lang)) if lang == "en" else speakable(label, lang)
-
-
-def _lower_first(text: str) -> str:
-    """"Team leader" → "team leader"; an acronym ("QA", "IT support") stays as it is."""
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[:2].isupper():
-        return text
-    return text[:1].lower() + text[1:]
+    return lower_first(speakable(label, lang)) if lang == "en" else speakable(label, lang)
 
 
 def _is_person(label: str) -> bool:
@@ -218,7 +218,7 @@ class Speech:
     def in_role(self, role: Role) -> str:
         """Where the person works in N years: 「営業の仕事で」 for a department, else as_role."""
         if self.lang == "ja" and role.track in ("other_department", "career_change") \
-                and not _ja_person(self.role(role)):
+                and not ja_person(self.role(role)):
             return self.tr("in_work", role=self.role(role))
         return self.as_role(role)
 
@@ -232,7 +232,7 @@ class Speech:
         """A role in a phrase; the `_person` or `_field` wording, as the name is a person
         ("a trainer", 「研修トレーナー」) or a field ("QA", 「営業」)."""
         name = self.role(role)
-        person = _is_person(name) if self.lang == "en" else _ja_person(name)
+        person = _is_person(name) if self.lang == "en" else ja_person(name)
         if self.lang == "en" and person:
             name = f"{_article(name)} {name}"
         return self.tr(f"{kind}_{'person' if person else 'field'}", role=name)
@@ -415,7 +415,7 @@ class Speech:
         """「オペレーターとして」 / "as an operator", "in the account sales team"."""
         if self.lang == "ja":
             return self.tr("position_person", position=self.position)
-        label = _lower_first(self.position)
+        label = lower_first(self.position)
         if _is_person(label):
             return self.tr("position_person", position=f"{_article(label)} {label}")
         return self.tr("position_team", position=label)
@@ -600,113 +600,12 @@ class Speech:
 
     def _skill(self, skill_id: str) -> str:
         name = speakable(self.skill_names.get(skill_id, skill_id), self.lang)
-        return name if self.lang == "ja" else _lower_first(name)
+        return name if self.lang == "ja" else lower_first(name)
 
     def said_already(self, parts: tuple[str, ...]) -> tuple[str, ...]:
         """What the answer, with these parts, says the person already does."""
         count = ("already" in parts) + ("also" in parts)
         return tuple(text for _, text in self.done[:count])
-
-
-def _ja_person(label: str) -> bool:
-    return label.endswith(("者", "員", "職", "長", "エンジニア", "トレーナー", "担当", "リーダー", "SV"))
-
-
-# ---- grammar helpers ---------------------------------------------------------------------------
-
-_REASON_ENDINGS = re.compile(r"(から|ため|ので)$")
-_POLITE = {"あります": "ある", "できます": "できる", "います": "いる", "ています": "ている",
-           "られます": "られる", "せます": "せる", "けます": "ける", "れます": "れる", "です": ""}
-
-
-def japanese_motivation(text: str) -> tuple[str, str]:
-    """How a typed motivation joins the sentence: ("noun", text) for a noun phrase
-    (「…があること」「…な環境」, takes 「に惹かれた」), ("clause", text) for a plain clause
-    (「…が整っている」, takes 「という点に」), ("sentence", text) for a polite sentence it
-    cannot safely turn plain (said as it is, then 「その点に惹かれて」). A trailing 「から」「ので」
-    or full stop is dropped."""
-    text = text.rstrip("。．.！!？? ")
-    text = _REASON_ENDINGS.sub("", text).rstrip("、。 ") or text
-    for polite, plain in _POLITE.items():
-        if text.endswith(polite) and len(text) > len(polite):
-            stem = text[: -len(polite)] + plain
-            if polite == "です":
-                return "noun", stem
-            return "clause", stem
-    if text.endswith(("ます", "ました", "でした")):
-        return "sentence", text
-    hiragana = "\u3040" <= text[-1:] <= "\u309f"
-    if text.endswith(("こと", "もの", "ところ")) or not hiragana:
-        return "noun", text
-    return "clause", text
-
-
-_U_ROW = frozenset("うくすつぬふむゆるぐずづぶぷ")
-
-
-def own_sentence(text: str, lang: str) -> str:
-    """What the person wrote they already do, as the end of 「そのために普段から、…」 / a
-    first-person sentence."""
-    text = text.rstrip("。．.！!？? ")
-    if lang == "en":
-        words = re.sub(r"^(I|i)\s+(already\s+)?", "", text)
-        return "I " + _lower_first(words) + "."
-    if text.endswith(("ました", "ます")):
-        return text
-    if text.endswith("ている"):
-        return text[:-1] + "ます"
-    if text[-1:] in _U_ROW:  # a verb in its dictionary form: 「録音を聞き返す」
-        return text + "ようにしています"
-    return text + "を続けています"  # a noun: 「録音の聞き返し」
-
-
-_THIRD_PERSON = {"is": "are", "has": "have", "does": "do", "was": "were", "offers": "offer"}
-
-
-def second_person(text: str) -> str:
-    """An English motivation that speaks of the company as "it" ("it offers a clear path"),
-    turned to the listener ("you offer a clear path"): the answer addresses the company."""
-    text = _lower_first(text.strip())
-    text = re.sub(r"^it is (a|an|the)\b", r"this is \1", text)
-    text = re.sub(r"^it's (a|an|the)\b", r"this is \1", text)
-    text = re.sub(r"\bits\b", "your", text)
-
-    def verb(match: re.Match[str]) -> str:
-        word = match.group(1)
-        if word in _THIRD_PERSON:
-            return "you " + _THIRD_PERSON[word]
-        if word.endswith("ies"):
-            return "you " + word[:-3] + "y"
-        if word.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
-            return "you " + word[:-2]
-        if word.endswith("s") and not word.endswith("ss"):
-            return "you " + word[:-1]
-        return "you " + word
-
-    return re.sub(r"\bit (\w+)", verb, text)
-
-
-_LEAD = re.compile(
-    r"^((?:Once|Twice|Each|Every|At|For|To|With|Drawing|Using|After|Before|When|In|On)\b[^,]*,\s*)(.*)$"
-)
-_OBJECT_YOU = re.compile(r"\b(show|let|help|tell|teach|give|ask|remind|send)(s?) you\b")
-
-
-def first_person(action: str, will: bool = False) -> str:
-    """A plan action ("Self-score three of your recordings a week.") in the speaker's own
-    voice ("I self-score three of my recordings a week"; with `will`: "I will self-score …")."""
-    text = action.strip().rstrip(".")
-    text = re.sub(r"\byourself\b", "myself", text)
-    text = re.sub(r"\byours\b", "mine", text)
-    text = re.sub(r"\b[Yy]our\b", "my", text)
-    text = _OBJECT_YOU.sub(r"\1\2 me", text)
-    text = re.sub(r"\b[Yy]ou\b", "I", text)
-    subject = "I will " if will else "I "
-    lead = _LEAD.match(text)
-    if lead:
-        head, rest = lead.groups()
-        return head[:1].lower() + head[1:] + subject + _lower_first(rest)
-    return subject + _lower_first(text)
 
 
 # ---- the answer ------------------------------------------------------------------------------------

@@ -386,7 +386,7 @@ def _certificate_milestones(catalog: Catalog, answers: Answers, step: Step,
                             certifications: list[CertificationGap]) -> list[Milestone]:
     """The first certificate the step's target role recommends that the person does not hold,
     as its dated course, application, exam and result steps in the issuer's real sittings
-    (plan/certificates.py) that fall within the step."""
+    (core/plan/certificates.py) that fall within the step."""
     for cert in certifications:
         if cert.role.id == step.target.id:
             return certificates.milestones(catalog.certificates, cert, answers.current.certifications,
