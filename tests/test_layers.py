@@ -6,18 +6,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import importlinter.cli  # a test dependency: missing, the suite fails rather than skips
 import pytest
 
 from cc_career.core.plan import milestones
-
-importlinter = pytest.importorskip("importlinter.cli")
 
 REPO = Path(__file__).resolve().parent.parent
 CORE = REPO / "src" / "cc_career" / "core"
 
 
 def _lint(config: Path, capsys: pytest.CaptureFixture[str]) -> tuple[bool, str]:
-    status = importlinter.lint_imports(config_filename=str(config), no_logo=True, no_cache=True)
+    status = importlinter.cli.lint_imports(config_filename=str(config), no_logo=True, no_cache=True)
     return status == 0, capsys.readouterr().out
 
 

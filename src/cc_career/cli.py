@@ -137,6 +137,11 @@ NoInputOption = Annotated[
 ]
 
 
+def _file_option(flag: str, ja: str, en: str) -> typer.models.OptionInfo:
+    """An option naming one file (never a folder), with its help in both languages."""
+    return typer.Option(flag, metavar="FILE", dir_okay=False, help=_h(ja, en))
+
+
 def _lang(option: Lang | None) -> str:
     return resolve_lang(option_value(option))
 
@@ -156,6 +161,16 @@ def _errors(lang: str) -> Iterator[None]:
         shown = resolve_lang(None if lang == "auto" else lang)
         _tell_error(f"\ncc-career: {t('screen.interrupted', shown)}", shown)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+
+def _dispatch(command: str, lang: Lang | None, **options: object) -> None:
+    """Run `cc_career.commands.<command>.run` with the options and the chosen language, under the
+    one error policy. The command's module is imported only here, so --help stays light."""
+    import importlib
+
+    chosen = option_value(lang)
+    with _errors(chosen or "auto"):
+        importlib.import_module(f"cc_career.commands.{command}").run(lang=chosen, **options)
 
 
 def _tell_error(message: str, lang: str) -> None:
@@ -210,11 +225,7 @@ def plan(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    with _errors(option_value(lang) or "auto"):
-        from cc_career.commands import plan as plan_command
-
-        plan_command.run(answers_path=answers, no_input=no_input, out=out, force=force,
-                         lang=option_value(lang), data_dir=data_dir)
+    _dispatch("plan", lang, answers_path=answers, no_input=no_input, out=out, force=force, data_dir=data_dir)
 
 
 @app.command(
@@ -236,11 +247,8 @@ def interview_answer(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    with _errors(option_value(lang) or "auto"):
-        from cc_career.commands import interview
-
-        interview.run(answers_path=answers, out=out, force=force, no_input=no_input,
-                      lang=option_value(lang), data_dir=data_dir)
+    _dispatch("interview", lang, answers_path=answers, out=out, force=force, no_input=no_input,
+              data_dir=data_dir)
 
 
 @app.command(
@@ -258,26 +266,18 @@ def interview_answer(
 def review(
     out: OutOption = Path("."),
     answers: AnswersOption = None,
-    plan_file: Annotated[
-        Path | None,
-        typer.Option("--plan", metavar="FILE", help=_h("career-plan.json（既定: --out の中）",
-                                                       "career-plan.json (default: the one in --out).")),
-    ] = None,
-    progress: Annotated[
-        Path | None,
-        typer.Option("--progress", metavar="FILE",
-                     help=_h("進捗ファイル（YAML、cc-career schema progress）",
-                             "Progress file (YAML, `cc-career schema progress`).")),
-    ] = None,
+    plan_file: Annotated[Path | None, _file_option(
+        "--plan", "career-plan.json（既定: --out の中）",
+        "career-plan.json (default: the one in --out).")] = None,
+    progress: Annotated[Path | None, _file_option(
+        "--progress", "進捗ファイル（YAML、cc-career schema progress）",
+        "Progress file (YAML, `cc-career schema progress`).")] = None,
     no_input: NoInputOption = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    with _errors(lang.value if lang else "auto"):
-        from cc_career.commands import review as review_command
-
-        review_command.run(out=out, answers_path=answers, plan_path=plan_file, progress_path=progress,
-                           no_input=no_input, lang=lang.value if lang else None, data_dir=data_dir)
+    _dispatch("review", lang, out=out, answers_path=answers, plan_path=plan_file, progress_path=progress,
+              no_input=no_input, data_dir=data_dir)
 
 
 @app.command(
@@ -307,13 +307,8 @@ def batch(
         typer.Option("--jobs", "-j", metavar="N", min=1, help=_h("同時に処理する数（既定: CPU の数）",
                                                     "Workers (default: the number of CPUs).")),
     ] = None,
-    report: Annotated[
-        Path | None,
-        typer.Option("--report", metavar="FILE", dir_okay=False,
-                     help=_h(
-            "全ファイルの結果を JSON で書く（毎回置き換え）",
-            "Every file's result as JSON.")),
-    ] = None,
+    report: Annotated[Path | None, _file_option(
+        "--report", "全ファイルの結果を JSON で書く（毎回置き換え）", "Every file's result as JSON.")] = None,
     force: ForceOption = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
