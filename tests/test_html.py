@@ -42,14 +42,14 @@ def fixed_view(lang: str = "ja", *, strain: bool = False) -> PlanView:
         StepRow(2, "リーダー", "トレーナー", D(2027, 12, 1), D(2028, 12, 1), 12, 12, "新人指導の経験"),
     )
     milestones = (
-        MilestoneRow(1, D(2026, 11, 20), 0, "wellbeing", "休養と相談", None, None, "休む", "相談できた"),
+        MilestoneRow(1, D(2026, 11, 20), 0, "health", "休養と相談", None, None, "休む", "相談できた"),
         MilestoneRow(2, D(2027, 2, 1), 1, "skill", "スキル", "コミュニケーション", 3, "録音を聞き直す",
                      "月10件"),
         MilestoneRow(3, D(2027, 2, 8), 1, "skill", "スキル", "コーチング", 2, "新人に教える", "1人"),
         MilestoneRow(4, D(2027, 6, 1), 1, "kpi", "KPI目標", None, None, "FCRを上げる", "FCR 80%"),
-        MilestoneRow(5, D(2027, 11, 1), 1, "role", "職種の移行", None, None, "リーダーへ", "配属"),
-        MilestoneRow(6, D(2028, 5, 1), 2, "certification", "資格", None, None, "検定を受ける", "合格"),
-        MilestoneRow(7, D(2028, 11, 1), 2, "role", "職種の移行", None, None, "トレーナーへ", "配属"),
+        MilestoneRow(5, D(2027, 11, 1), 1, "move", "職種の移行", None, None, "リーダーへ", "配属"),
+        MilestoneRow(6, D(2028, 5, 1), 2, "certificate", "資格", None, None, "検定を受ける", "合格"),
+        MilestoneRow(7, D(2028, 11, 1), 2, "move", "職種の移行", None, None, "トレーナーへ", "配属"),
     )
     skills = (
         SkillRow("coaching", "コーチング", 0, "assumed", 3, 5, None, None, "トレーナーになるまで"),
@@ -300,3 +300,18 @@ def test_the_html_page_is_written_beside_the_markdown(tmp_path, runner):
     assert runner.invoke(app, args).exit_code == 0  # a re-run changes nothing
     assert (out / "career-plan.html").read_bytes() == first
     assert Path(out / "career-plan.md").is_file()
+
+
+def test_every_milestone_kind_has_the_colour_the_legend_gives_it():
+    """The timeline colours each kind as the legend says: an exam's steps purple, the move red,
+    health green (a kind missing from the map would raise, not draw grey)."""
+    from typing import get_args
+
+    from cc_career.core.models.plan import Kind
+    from cc_career.render.svg import KIND_COLOURS
+
+    assert set(KIND_COLOURS) == set(get_args(Kind))
+    assert {KIND_COLOURS[k] for k in ("course", "application", "certificate", "result", "registration")} == {
+        "#6b46c1"}
+    assert KIND_COLOURS["move"] == "#c53030"
+    assert KIND_COLOURS["health"] == "#2f855a"

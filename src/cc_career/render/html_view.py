@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from cc_career.core.models.catalog import Catalog, Role
-from cc_career.core.models.plan import Plan
+from cc_career.core.models.plan import Kind, Plan
 from cc_career.render.formats import format_day, format_month, format_months
 from cc_career.render.i18n import t
 from cc_career.render.words import (
@@ -62,7 +62,7 @@ class MilestoneRow:
     number: int  # as drawn on the timeline
     date: dt.date
     step: int  # 0: before the first move
-    kind: str
+    kind: Kind
     kind_label: str
     skill: str | None  # the skill's name, for skill milestones
     level: int | None

@@ -15,18 +15,27 @@ from collections.abc import Iterable, Sequence
 from markupsafe import Markup
 
 from cc_career.core.chars import hidden
+from cc_career.core.models.plan import Kind
 from cc_career.render.formats import format_day, format_month
 from cc_career.render.html_view import MilestoneRow, PlanView, SkillRow
 from cc_career.render.i18n import t
 
 WIDTH = 720  # the viewBox width; the page scales the picture to its column
 FONT = 11  # px in viewBox units
-KIND_COLOURS = {
-    "wellbeing": "#2f855a",
+WELLBEING = "#2f855a"
+CERTIFICATE = "#6b46c1"
+# Keyed by the milestone kinds themselves (core.models.plan.Kind), as the legend shows them: an
+# exam's course, application, result and registration take the certificate's colour.
+KIND_COLOURS: dict[Kind, str] = {
+    "health": WELLBEING,
     "skill": "#2b6cb0",
     "kpi": "#c05621",
-    "certification": "#6b46c1",
-    "role": "#c53030",
+    "course": CERTIFICATE,
+    "application": CERTIFICATE,
+    "certificate": CERTIFICATE,
+    "result": CERTIFICATE,
+    "registration": CERTIFICATE,
+    "move": "#c53030",
 }
 SOURCE_FILLS = {"self": "#2b6cb0", "trainer": "#2f855a", "assumed": "url(#cc-hatch)"}
 
@@ -193,7 +202,7 @@ def _lanes(view: PlanView) -> list[tuple[str, dt.date, dt.date, str, list[Milest
         until = first_start or max((m.date for m in before), default=view.made_on)
         kind = "rest" if view.strain else "prep"
         lanes.append((t(f"html.lane_{kind}", lang), view.made_on, until,
-                      KIND_COLOURS["wellbeing"] if view.strain else "#718096", before))
+                      WELLBEING if view.strain else "#718096", before))
     for step in view.steps:
         label = t("html.lane_step", lang, index=step.index, source=step.source, target=step.target,
                   start=format_month(step.start, lang), end=format_month(step.end, lang))
@@ -222,7 +231,7 @@ def _marker_rows(marks: Sequence[MilestoneRow], x) -> dict[int, int]:  # noqa: A
 
 
 def _marker(cx: float, cy: float, mark: MilestoneRow, lang: str) -> Markup:
-    colour = KIND_COLOURS.get(mark.kind, "#4a5568")
+    colour = KIND_COLOURS[mark.kind]
     r = MARK / 2 - 0.5
     if mark.kind == "skill":
         shape = _el("circle", {"cx": round(cx, 1), "cy": round(cy, 1), "r": r, "fill": colour})
