@@ -137,9 +137,10 @@ NoInputOption = Annotated[
 ]
 
 
-def _file_option(flag: str, ja: str, en: str) -> typer.models.OptionInfo:
-    """An option naming one file (never a folder), with its help in both languages."""
-    return typer.Option(flag, metavar="FILE", dir_okay=False, help=_h(ja, en))
+def _file_option(flag: str, ja: str, en: str, **checks: bool) -> typer.models.OptionInfo:
+    """An option naming one file, with its help in both languages. A file the command reads is
+    checked by the command itself (one message with the file's name, exit 2)."""
+    return typer.Option(flag, metavar="FILE", help=_h(ja, en), **checks)
 
 
 def _lang(option: Lang | None) -> str:
@@ -308,7 +309,8 @@ def batch(
                                                     "Workers (default: the number of CPUs).")),
     ] = None,
     report: Annotated[Path | None, _file_option(
-        "--report", "全ファイルの結果を JSON で書く（毎回置き換え）", "Every file's result as JSON.")] = None,
+        "--report", "全ファイルの結果を JSON で書く（毎回置き換え）", "Every file's result as JSON.",
+        dir_okay=False)] = None,
     force: ForceOption = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
