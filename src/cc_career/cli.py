@@ -419,7 +419,8 @@ def certs(
 def validate(
     answers: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="ANSWERS", help=_h("確認する回答ファイル・進捗ファイル（名前.progress.yaml）またはフォルダー",
+        typer.Argument(metavar="ANSWERS", help=_h("確認する回答ファイル・進捗ファイル（名前.progress.yaml）"
+                                                  "またはフォルダー",
                                                   "Answers files, progress files (NAME.progress.yaml) or "
                                                   "folders to check.")),
     ] = None,
