@@ -301,6 +301,15 @@ def test_validate_a_progress_file_alone_checks_its_form_and_says_what_it_could_n
     assert result.exit_code == 2 and "alone.yaml:1:10: skills.no_such_skill:" in result.output
 
 
+def test_validate_with_broken_answers_tells_their_fault_once_and_still_checks_the_progress(runner, tmp_path):
+    cohort = _cohort(tmp_path)
+    (cohort / "hanako_qa.yaml").write_text("name: [1\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(cohort), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.output.count("hanako_qa.yaml:2:1:") == 1
+    assert "hanako_qa.progress.yaml: OK (progress file, checked without a plan" in result.output
+
+
 def test_validate_help_tells_of_progress_files_in_both_languages():
     from test_help import run
 

@@ -25,6 +25,9 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None,
     progress_files = [p for p in inputs if is_progress_file(p)] + list(progress or [])
     checked, made = [], {}
     for path in (p for p in inputs if not is_progress_file(p)):
+        beside = progress_beside(path)
+        if beside is not None:
+            progress_files.append(beside)
         try:
             answers, notice = load_answers(path, catalog)
         except InputError as error:
@@ -33,9 +36,6 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None,
             continue
         checked.append((path, None, notice, answers.language))
         made[path] = answers
-        beside = progress_beside(path)
-        if beside is not None:
-            progress_files.append(beside)
     languages = {language for *_, language in checked if language}
     shown = lang or (languages.pop() if len(languages) == 1 else "ja")
     skills_path, paths_path = catalog.sources
