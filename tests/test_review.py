@@ -255,7 +255,7 @@ def test_a_cohort_with_progress_files_shows_how_it_moves_without_names(runner, t
     # the progress files are not taken for answers files; each check-in lands in its person's folder
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["Mei_Kobayashi", "山田_花子", "高橋_由美"]
     assert (out / "山田_花子" / "review-2027-02-22.md").is_file()
-    assert (out / "山田_花子" / "career-plan-before-2027-02-22.json").is_file()
+    assert (out / "山田_花子" / "history" / "2027-02-22" / "career-plan.json").is_file()
     assert not list((out / "Mei_Kobayashi").glob("review-*.md"))
     summary = (out / "cohort-summary.md").read_text(encoding="utf-8")
     assert "## 5. 振り返りでの進み方" in summary and "2人分の振り返り" in summary

@@ -153,3 +153,33 @@ def test_a_plan_file_that_is_not_a_plan_is_refused_with_its_place(runner, planne
     result = runner.invoke(app, _arguments(out, progress))
     assert result.exit_code == 2
     assert f"{plan}:2:" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_hostile_progress_file_in_validate(case, tmp_path, planned, runner, monkeypatch):
+    """`cc-career validate --progress FILE` against the career-plan.json beside it: the same
+    corpus, the same clean end (exit 2 naming the file, its place, no answer echoed), and a
+    file that works for `review` passes here too."""
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(planned / "career-plan.json", inputs / "career-plan.json")
+    progress = case.make(inputs)
+    before = snapshot(tmp_path)
+    run = run_in_process(runner, ["validate", "--progress", str(progress), "--lang", "en"])
+    assert_clean_end(run)
+    shown = run.stdout + run.stderr
+    assert snapshot(tmp_path) == before, "validate wrote or changed files"
+    if case.works:
+        assert run.code == 0, shown
+        assert f"checked against {inputs / 'career-plan.json'}" in run.stdout
+        return
+    assert run.code == 2, shown
+    for secret in SECRETS:
+        assert secret not in shown, f"the answer {secret!r} was echoed:\n{shown}"
+    if case.id in ANSWERS_SHAPES:
+        assert str(progress) + ":" in run.stderr, run.stderr
+    else:
+        assert re.search(place(case, progress), run.stderr), run.stderr

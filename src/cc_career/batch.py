@@ -37,10 +37,10 @@ from cc_career.errors import (
     RefusedOverwrite,
     UsageError,
 )
-from cc_career.files.load import expand_inputs, load_answers, load_catalog, progress_beside
+from cc_career.files.load import dump_answers, expand_inputs, load_answers, load_catalog, progress_beside
 from cc_career.files.resources import DATA_FILES, data_file
 from cc_career.files.safe_names import Namer, safe_name
-from cc_career.files.writers import ensure_dir, remove_made, write_all
+from cc_career.files.writers import ensure_dir, holds, remove_made, would_change, write_all
 from cc_career.render.cohort import SUMMARY_FILES, render_summary
 from cc_career.render.html import PLAN_HTML, render_plan_html
 from cc_career.render.i18n import t
@@ -77,6 +77,9 @@ class Outcome:
     problems: tuple[Problem, ...] = ()
     notice: str | None = None  # e.g. "read as cp932", already in the run's language
     readable: bool = True  # False: the file itself could not be read (bytes, YAML syntax)
+    # a check-in (NAME.progress.yaml): what goes to history/<day>/ before the plan is replaced
+    history: dict[str, str] = field(default_factory=dict)
+    history_day: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,10 +166,13 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
         documents = {PLAN_FILE: render_plan(plan, catalog, plan_lang),
                      PLAN_HTML: render_plan_html(plan, catalog, plan_lang),
                      PLAN_JSON: render_plan_json(plan, catalog, plan_lang)}
-        check_in = None
+        check_in, history, day = None, {}, ""
         progress_path = progress_beside(path)
         if progress_path is not None:
-            plan, answers, check_in, more = _reviewed(plan, answers, catalog, progress_path, today, plan_lang)
+            history = {**documents, HISTORY_ANSWERS: dump_answers(answers)}
+            plan, answers, check_in, more, kept, day = _reviewed(plan, answers, catalog, progress_path,
+                                                                 today, plan_lang)
+            history[HISTORY_PROGRESS] = kept
             documents = {PLAN_FILE: render_plan(plan, catalog, plan_lang),
                          PLAN_HTML: render_plan_html(plan, catalog, plan_lang),
                          PLAN_JSON: render_plan_json(plan, catalog, plan_lang), **more}
@@ -189,21 +195,22 @@ def plan_one(path: Path, *, data_dir: Path | str | None, lang: str | None, ui_la
         documents=documents,
         facts=replace(facts_of(plan), check_in=check_in),
         notice=t(notice, ui_lang) if notice else None,
+        history=history,
+        history_day=day,
     )
 
 
 def _reviewed(plan, answers: Answers, catalog: Catalog, progress_path: Path, today: dt.date,  # noqa: ANN001
               lang: str) -> tuple:
     """A trainee's check-in applied to the plan their answers make: the reviewed plan, the new
-    answers, the cohort's facts of it and the files it adds (the progress report, and the plan
-    before the check-in, career-plan-before-DATE.json; the answers file remakes it too)."""
+    answers, the cohort's facts of it, the files it adds (the progress report and the new answers
+    file) and the check-in as history keeps it (progress.yaml, as `review` keeps it)."""
     import json
 
     from cc_career.core.cohort import check_in_facts
     from cc_career.core.models.plan_file import PlanFile
     from cc_career.core.plan.review import review
-    from cc_career.files.load import dump_answers
-    from cc_career.files.progress import check_progress, read_progress
+    from cc_career.files.progress import check_progress, dump_progress, read_progress
     from cc_career.render.review_md import render_review, report_name
 
     before = render_plan_json(plan, catalog, lang)
@@ -217,9 +224,9 @@ def _reviewed(plan, answers: Answers, catalog: Catalog, progress_path: Path, tod
     when = progress.today or today
     result = review(previous, answers, progress.model_copy(update={"today": when}), catalog, when)
     files = {report_name(when, set()): render_review(result, catalog, lang),
-             f"{PLAN_JSON.removesuffix('.json')}-before-{when.isoformat()}.json": before,
-             "cc-career-answers.yaml": dump_answers(result.answers)}
-    return result.plan, result.answers, check_in_facts(result), files
+             HISTORY_ANSWERS: dump_answers(result.answers)}
+    kept = dump_progress(progress.model_copy(update={"today": when}), lang)
+    return result.plan, result.answers, check_in_facts(result), files, kept, when.isoformat()
 
 
 def shown(path: Path | str) -> str:
@@ -547,8 +554,41 @@ def _write_person(outcome: Outcome, out: Path, namer: Namer, force: bool, lang: 
     if folder.is_symlink():  # it would lead this person's plan out of --out
         refusal = Problem(None, None, None, t("batch.symlink", lang, path=folder))
         return FileResult(outcome.file, "refused", output=name, problems=(refusal,))
+    kept = False
+    if outcome.history and (force or not would_change(folder, outcome.documents)):
+        place = _history_place(folder, outcome.history_day, outcome.history)
+        if place is None:
+            refusal = Problem(None, None, None, t("batch.symlink", lang, path=folder / HISTORY))
+            return FileResult(outcome.file, "refused", output=name, problems=(refusal,))
+        status, problems = _write_documents(place, outcome.history, False, lang)
+        if status in ("refused", "failed"):
+            return FileResult(outcome.file, status, output=name, problems=problems, notice=outcome.notice)
+        kept = status == "written"
     status, problems = _write_documents(folder, outcome.documents, force, lang)
+    if kept and status == "unchanged":
+        status = "written"
     return FileResult(outcome.file, status, output=name, problems=problems, notice=outcome.notice)
+
+
+HISTORY = "history"  # as `cc-career review` keeps it (commands/review.py)
+HISTORY_ANSWERS = "cc-career-answers.yaml"
+HISTORY_PROGRESS = "progress.yaml"
+
+
+def _history_place(folder: Path, day: str, files: dict[str, str]) -> Path | None:
+    """history/<day>/ for a check-in's earlier plan, answers and progress file; never over a
+    different one: the next free history/<day>-2, -3 … (the rule of commands/review.py). A folder
+    that already holds exactly these files is the same check-in run again: it is used as it is,
+    so a re-run changes no byte. None when history/ is a link (it would lead out of --out)."""
+    root = folder / HISTORY
+    if root.is_symlink():
+        return None
+    place, number = root / day, 1
+    while place.is_symlink() or (place.exists()
+                                 and not all(holds(place / n, text) for n, text in files.items())):
+        number += 1
+        place = root / f"{day}-{number}"
+    return place
 
 
 @contextmanager

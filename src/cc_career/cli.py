@@ -403,17 +403,29 @@ def certs(
 
 
 @app.command(
-    help=_h("データ（paths.yaml・skills.yaml）と回答ファイルを検査します。誤りはすべて"
-            "「ファイル:行:列: 項目: 内容」で示し、終了コードは2です。",
-            "Check the data (paths.yaml, skills.yaml) and answers files. Every fault is shown as "
-            "FILE:LINE:COL: field: what is wrong, and the exit code is 2."),
-    short_help=_h("データと回答ファイルの検査", "Check the data and answers files"),
+    help=_h("データ（paths.yaml・skills.yaml）、回答ファイル、進捗ファイルを検査します。"
+            "進捗ファイルは、名前.yaml の横の 名前.progress.yaml と --progress で渡したもので、"
+            "横にあるプラン（名前.yaml から作るプラン、または同じフォルダーの career-plan.json）と"
+            "照らし合わせます。誤りはすべて「ファイル:行:列: 項目: 内容」で示し、終了コードは2です。",
+            "Check the data (paths.yaml, skills.yaml), answers files and progress files. A progress "
+            "file (NAME.progress.yaml beside NAME.yaml, or one given with --progress) is checked "
+            "against the plan beside it: the plan NAME.yaml makes, or the career-plan.json in its "
+            "folder. Every fault is shown as FILE:LINE:COL: field: what is wrong, and the exit code is 2."),
+    short_help=_h("データ・回答ファイル・進捗ファイルの検査", "Check the data, answers and progress files"),
 )
 def validate(
     answers: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="ANSWERS", help=_h("確認する回答ファイルまたはフォルダー",
-                                                  "Answers files or folders to check.")),
+        typer.Argument(metavar="ANSWERS", help=_h("確認する回答ファイル・進捗ファイル（名前.progress.yaml）"
+                                                  "またはフォルダー",
+                                                  "Answers files, progress files (NAME.progress.yaml) or "
+                                                  "folders to check.")),
+    ] = None,
+    progress: Annotated[
+        list[Path] | None,
+        typer.Option("--progress", metavar="FILE",
+                     help=_h("確認する進捗ファイル（名前は自由。何度でも指定できます）",
+                             "A progress file to check, whatever its name (may be given more than once).")),
     ] = None,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
@@ -421,7 +433,7 @@ def validate(
     with _errors(_lang(lang)):
         from cc_career.commands import check
 
-        raise typer.Exit(check.validate(answers or [], option_value(lang), data_dir))
+        raise typer.Exit(check.validate(answers or [], option_value(lang), data_dir, progress or []))
 
 
 @app.command(

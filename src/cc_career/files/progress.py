@@ -24,8 +24,9 @@ def read_progress(path: Path | str) -> yamlio.Document:
     return yamlio.load(path)
 
 
-def check_progress(document: yamlio.Document, plan: PlanFile, catalog: Catalog) -> Progress:
-    """A progress file validated against its model, the plan it checks in on and the data."""
+def check_progress(document: yamlio.Document, plan: PlanFile | None, catalog: Catalog) -> Progress:
+    """A progress file validated against its model, the plan it checks in on and the data
+    (`validate` of a progress file with no plan beside it: the model and the data only)."""
     progress: Progress = yamlio.validate(document, Progress)
     problems: list[InputError] = []
 
@@ -34,7 +35,7 @@ def check_progress(document: yamlio.Document, plan: PlanFile, catalog: Catalog) 
         problems.append(InputError(document.path, key, line=line, column=column,
                                    field=".".join(map(str, loc)), **params))
 
-    ids = {m.id for m in plan.milestones}
+    ids = {m.id for m in plan.milestones} if plan is not None else set(progress.milestones)
     for ident in progress.milestones:
         if ident not in ids:
             add(("milestones", ident), "review.unknown_milestone", id=ident)
@@ -46,7 +47,7 @@ def check_progress(document: yamlio.Document, plan: PlanFile, catalog: Catalog) 
         role = getattr(changes, name)
         if role is not None and role not in catalog.roles:
             add(("changes", name), "answers.unknown_role", id=role)
-    if progress.today is not None and progress.today < plan.made_on:
+    if plan is not None and progress.today is not None and progress.today < plan.made_on:
         add(("today",), "review.before_plan", made_on=plan.made_on.isoformat())
     for ident, check in progress.milestones.items():
         if check.on is not None and check.on > (progress.today or check.on):

@@ -84,11 +84,32 @@ def render_cohort_csv(cohort: Cohort, catalog: Catalog, lang: str) -> str:
              for n in cohort.needs]
     rows += [("rating_gap", g.skill_id, _skill_name(catalog, g.skill_id, lang), g.rated,
               f"{g.mean_gap:.2f}") for g in cohort.rating_gaps]
+    rows += _moves_rows(cohort, catalog, lang)
     for section, key, label, trainees, value in rows:
         writer.writerow([section, key, _cell(label), trainees, value])
     # A UTF-8 byte order mark: without it, Excel on Japanese Windows reads the file as
     # Shift_JIS and every Japanese label turns into mojibake.
     return "\ufeff" + buffer.getvalue()
+
+
+def _moves_rows(cohort: Cohort, catalog: Catalog, lang: str) -> list[tuple[str, str, str, object, object]]:
+    """How the cohort moves (the check-ins), in the table's own shape: counts of trainees in
+    `trainees`, counts of milestones in `value`; no rows when no progress file came."""
+    moves = cohort.moves
+    if moves is None:
+        return []
+    rows: list[tuple[str, str, str, object, object]] = [
+        ("checkin", "people", t("review_gaps.row_people", lang), moves.people, "")]
+    for step, due, on_time in moves.due:
+        rows.append(("checkin_due", f"step{step}", t("review_gaps.row_due", lang, step=step), "", due))
+        rows.append(("checkin_on_time", f"step{step}", t("review_gaps.row_on_time", lang, step=step), "",
+                     on_time))
+    rows += [("checkin_skill_rose", s, _skill_name(catalog, s, lang), n, "") for s, n in moves.rose]
+    for name, better, worse in moves.kpis:
+        rows.append(("checkin_kpi_better", name, t(f"kpi.label_{name}", lang), better, ""))
+        rows.append(("checkin_kpi_worse", name, t(f"kpi.label_{name}", lang), worse, ""))
+    rows.append(("checkin_talk", "needs_talk", t("review_gaps.row_talk", lang), moves.talks, ""))
+    return rows
 
 
 def _cell(text: str) -> str:

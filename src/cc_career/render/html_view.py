@@ -111,6 +111,10 @@ class PlanView:
     chains: tuple[tuple[str, str, str], ...]  # want, need, do now
     reviews: tuple[dt.date, ...]
     jobcard: tuple[tuple[str, tuple[str, ...]], ...]  # the four boxes of 様式1-1: title → lines
+    # what reviews settled, as career-plan.md shows it (in its order): done (its date, the
+    # milestone), and what was dropped for a change of mind
+    done: tuple[tuple[dt.date, str], ...] = ()
+    dropped: tuple[str, ...] = ()
 
 
 RECOMMENDATIONS_SHOWN = 5
@@ -118,6 +122,8 @@ RECOMMENDATIONS_SHOWN = 5
 
 def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView:
     """The adapter: everything the HTML page needs from `plan`, in `lang` (default the plan's)."""
+    from cc_career.render.review_md import milestone_label
+
     lang = lang or plan.lang
     answers = plan.answers
     current = answers.current
@@ -175,6 +181,9 @@ def plan_view(plan: Plan, catalog: Catalog, lang: str | None = None) -> PlanView
                                                 level=c.gap.needed), say(c.do, lang)) for c in plan.chains),
         reviews=plan.reviews,
         jobcard=(),
+        done=tuple((s.on, milestone_label(s, catalog, lang)) for s in plan.settled if s.status == "done"),
+        dropped=tuple(milestone_label(s, catalog, lang) for s in plan.settled
+                      if s.status == "dropped" and s.reason == "changed_mind"),
     )
     return _with_jobcard(view, plan, catalog)
 
