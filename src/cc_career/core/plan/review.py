@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from dateutil.relativedelta import relativedelta
+
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan import Milestone, Plan
@@ -333,11 +335,12 @@ def _plan_changes(previous: PlanFile, plan: Plan, outcomes: list[Outcome], pause
         after = [r.id for r in plan.route.roles] if plan.route.steps else []
         changes.append(Change("route", {"before": [start, *before_route], "after": after}))
     shifted = False
+    recount = _off_grid_days(previous.made_on, plan.today)
     for o in outcomes:
         if o.new_due is None or o.new_due == o.due:
             continue
-        if (o.new_due.year, o.new_due.month) == (o.due.year, o.due.month) and o.status == "open":
-            shifted = True  # the same month: the plan now counts from today, not worth a line each
+        if recount and o.status == "open" and abs((o.new_due - o.due).days - recount) <= MONTH_SLACK_DAYS:
+            shifted = True  # moved by the days the plan now counts from today: not worth a line each
             continue
         if o.status in ("partly", "not_yet"):
             why = o.status
@@ -388,6 +391,18 @@ def _plan_changes(previous: PlanFile, plan: Plan, outcomes: list[Outcome], pause
             why = "later"
         changes.append(Change("removed", {"id": o.id, "due": o.due, "why": why}))
     return _grouped(changes)
+
+
+MONTH_SLACK_DAYS = 3  # months differ in length: a recounted date may move by a few days more or less
+
+
+def _off_grid_days(made_on: dt.date, today: dt.date) -> int:
+    """How many days past the previous plan's monthly grid (the day it was made, month after
+    month) the check-in falls: the re-plan counts from today, so its dates move by about that."""
+    months = 0
+    while made_on + relativedelta(months=months + 1) <= today:
+        months += 1
+    return (today - (made_on + relativedelta(months=months))).days
 
 
 MAX_LISTED = 3  # more milestones than this added or taken out for a new route: one line for them
