@@ -83,8 +83,8 @@ def _tell(result: BatchResult, report: Path | None, lang: str, terminal: bool | 
     sys.stderr.flush()
     if result.summary in ("written", "unchanged"):
         key = "batch.summary" if result.summary == "written" else "batch.summary_unchanged"
-        _say(lang, t(key, lang, md=shown(result.out / SUMMARY_FILES[0]),
-                     csv=shown(result.out / SUMMARY_FILES[1])))
+        md, csv, html = (shown(result.out / name) for name in SUMMARY_FILES)
+        _say(lang, t(key, lang, md=md, csv=csv, html=html))
     if (result.out / INDEX_FILE).is_file():
         _say(lang, t("screen.batch_index", lang, path=shown(result.out / INDEX_FILE)))
     for problem in result.late_problems.values():
