@@ -85,6 +85,8 @@ def test_without_a_terminal_each_fault_is_one_grep_able_line_and_the_counts_are_
     assert f"{cohort / 'chat_support.yaml'}:" in result.stderr and "ideal.target_role: " in result.stderr
     last = result.stdout.strip().splitlines()
     assert "2 written" in last[-2] and "1 could not be read, 1 were read" in last[-1]
+    summary = next(line for line in last if line.startswith("Cohort summary: "))
+    assert all(name in summary for name in ("cohort-summary.md", "cohort-summary.csv", "cohort-summary.html"))
 
 
 def test_index_csv_says_which_input_made_which_folder(runner, cohort, tmp_path):
