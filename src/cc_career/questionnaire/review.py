@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cc_career.core.kpi import is_seconds
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan_file import MilestonePart, PlanFile
@@ -17,7 +18,7 @@ from cc_career.core.plan.review import to_ask
 from cc_career.errors import Interrupted
 from cc_career.questionnaire.plan import PlanQuestions, _number, _percent, _split_list
 from cc_career.questionnaire.prompts import Asker, confirm, keeping_draft, select
-from cc_career.render.formats import format_day
+from cc_career.render.formats import format_day, kpi_figure
 from cc_career.render.i18n import t
 from cc_career.render.review_md import milestone_label
 
@@ -191,8 +192,9 @@ class CheckIn(PlanQuestions):
             if path in a.asked:
                 continue
             now = getattr(before, name)
-            shown = (a.tr("review.seconds", value=f"{now:.0f}") if name == "aht_seconds"
-                     else f"{now * 100:.0f}%") if now is not None else a.tr("review.unknown")
+            figure = None if now is None else kpi_figure(name, now)
+            shown = a.tr("review.unknown") if figure is None else (
+                a.tr("review.seconds", value=figure) if is_seconds(name) else figure)
             a.text(path, a.tr("review.q_kpi", question=a.tr(key), last=shown), check=check,
                    convert=lambda raw, convert=convert: convert(raw) if raw else None)
 
