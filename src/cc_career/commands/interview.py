@@ -16,7 +16,7 @@ from cc_career.core.interview import check_in_date, missing_fields, refusal
 from cc_career.core.models.answers import Answers, Interview
 from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan import Plan
-from cc_career.errors import CcCareerError, Interrupted, RefusedOverwrite, UsageError
+from cc_career.errors import CcCareerError, RefusedOverwrite, UsageError
 from cc_career.files.load import dump_answers, load_answers, load_catalog
 from cc_career.files.writers import would_change, write_all
 from cc_career.render.i18n import t
@@ -114,11 +114,7 @@ def _may_overwrite(out: Path, files: dict[str, str], lang: str) -> bool:
 
     taken = would_change(out, files)
     for target in taken:
-        try:
-            agreed = may_replace(target, lang)
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted("interview.interrupted") from None
-        if not agreed:
+        if not may_replace(target, lang):
             raise RefusedOverwrite("file.exists_path", path=target)
     return bool(taken)
 

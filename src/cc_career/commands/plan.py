@@ -221,26 +221,20 @@ def _drop_unknown_ids(prefill: dict[str, Any], catalog: Catalog) -> None:
 def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker | None) -> bool:
     """Interactive runs ask before replacing a file that would change; a "no" keeps the
     answers as a draft, so the questions need not be answered again."""
-    from cc_career.questionnaire.prompts import keeping_draft, may_replace, save_draft
+    from cc_career.questionnaire.prompts import may_replace, save_draft
 
     taken = would_change(out, files)
     for path in taken:
-        if asker is None:  # a replayed file: nothing to keep, the file itself holds the answers
-            try:
-                agreed = may_replace(path, lang)
-            except (KeyboardInterrupt, EOFError):
-                agreed = False
-            if not agreed:
-                refused = UsageError("screen.kept_existing")
-                refused.lang_hint = lang
-                raise refused
+        # a replayed file: nothing to keep as a draft, the file itself holds the answers
+        agreed = may_replace(path, lang, None if asker is None else (out, asker))
+        if agreed:
             continue
-        with keeping_draft(out, asker):
-            agreed = may_replace(path, lang)
-        if not agreed:
+        if asker is None:
+            refused = UsageError("screen.kept_existing")
+        else:
             refused = UsageError("prompt.kept_existing", path=save_draft(out, asker), command=program())
-            refused.lang_hint = lang
-            raise refused
+        refused.lang_hint = lang
+        raise refused
     return bool(taken)
 
 
