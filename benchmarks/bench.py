@@ -154,8 +154,8 @@ def make_cohort(folder: Path, count: int, seed: int = 2026) -> Path:
     """`count` answers files from varied personas: every role someone starts from, targets
     reachable from there (or none: the top recommendation), both languages, trainer ratings,
     short and long horizons, strain, and an interview section where that renderer exists."""
-    from cc_career.catalog import load_catalog
-    from cc_career.yamlio import dump
+    from cc_career.files.load import load_catalog
+    from cc_career.files.yamlio import dump
 
     catalog = load_catalog(None)
     rng = random.Random(seed)
