@@ -114,3 +114,28 @@ def test_skills_with_ids_shows_only_those(runner):
     assert "coaching" in result.stdout and "communication" not in result.stdout
     result = runner.invoke(app, ["skills", "nosuch", "--lang", "en"])
     assert result.exit_code == 2 and "unknown skill id 'nosuch'" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_help_reads_its_tables_as_the_whole_locale_file_has_them(lang):
+    import tomllib
+    from importlib import resources
+
+    from cc_career.helptext import table
+
+    text = resources.files("cc_career.render").joinpath("locales", f"{lang}.toml").read_text("utf-8")
+    whole = tomllib.loads(text)
+    for name in ("help", "click"):
+        assert table(name, lang) == whole[name]
+
+
+def test_no_word_of_the_help_is_written_in_the_code():
+    from pathlib import Path
+
+    import cc_career
+
+    package = Path(cc_career.__file__).parent
+    words = re.compile(r"[\u3041-\u30fa\u3400-\u9fff]")  # kana and kanji (punctuation: wrapping rules)
+    for name in ("cli.py", "helptext.py"):
+        code = (package / name).read_text(encoding="utf-8")
+        assert [line for line in code.splitlines() if words.search(line)] == [], name

@@ -150,3 +150,24 @@ def test_career_plan_json_is_written_beside_the_markdown_and_validates_against_s
     again = tmp_path / "again"
     assert replay(runner, EXAMPLE, again).exit_code == 0
     assert (again / "career-plan.json").read_bytes() == (out / "career-plan.json").read_bytes()
+
+
+def test_the_command_returns_what_it_wrote_and_prints_exactly_that(tmp_path, capsys):
+    import datetime as dt
+
+    from cc_career.commands import plan as plan_command
+    from cc_career.render.i18n import t
+
+    out = tmp_path / "out"
+    names = ["career-plan.md", "career-plan.html", "career-plan.json", "cc-career-answers.yaml"]
+    kwargs = {"answers_path": PERSONAS / "hanako_qa.yaml", "no_input": True, "out": out, "force": False,
+              "lang": None, "data_dir": None, "today": dt.date(2026, 11, 22)}
+    first = plan_command.run(**kwargs)
+    assert first.files == [(out / name, True) for name in names]
+    assert [key for key, _, _ in first.notes] == ["prompt.summary"]
+    told = capsys.readouterr().out.splitlines()
+    assert told[:4] == [t("prompt.written", "ja", path=out / name) for name in names]
+    assert told[4] == t("prompt.summary", "ja", **first.notes[0][1])
+    again = plan_command.run(**kwargs)  # the same plan again: every file left as it was
+    assert again.files == [(out / name, False) for name in names]
+    assert capsys.readouterr().out.splitlines()[0] == t("prompt.unchanged", "ja", path=out / names[0])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PERSONAS
-from screens import other_language
+from screens import other_language, shows_whole
 from test_screens_pty import CTRL_C, ENTER, UP, Screen
 
 from cc_career.core.models.plan_file import PlanFile
@@ -99,6 +99,23 @@ def test_ctrl_c_keeps_a_draft_and_the_next_run_resumes_it(tmp_path):
     after = s.text.split("続きから始めますか")[-1]
     assert f"? 「{_status_question(first, plan, 'ja')}" not in after
     assert f"? 「{_status_question(second, plan, 'ja')}" in after
+
+
+def test_ctrl_c_at_the_resume_question_is_the_one_interruption_and_keeps_the_draft(tmp_path):
+    out, plan = _planned(tmp_path, "ja")
+    first, second, *_ = to_ask(plan, dt.date.today())
+    s = Screen(100, "review", "--out", str(out))
+    s.ask(_status_question(first, plan, "ja"), UP, ENTER)  # partly
+    s.ask(_status_question(second, plan, "ja"), CTRL_C)
+    assert s.finish() == 130
+    draft = (out / ".cc-career-review-draft.yaml").read_text(encoding="utf-8")
+    s = Screen(100, "review", "--out", str(out))
+    s.ask("続きから始めますか", CTRL_C)
+    assert s.finish() == 130, s.text
+    tail = s.text.split("続きから始めますか")[-1]
+    assert shows_whole(tail, t("prompt.interrupted_nothing", "ja")) and "Traceback" not in s.text
+    assert (out / ".cc-career-review-draft.yaml").read_text(encoding="utf-8") == draft
+    assert not (out / "history").exists()
 
 
 def test_plan_in_a_folder_with_a_plan_offers_the_review_and_says_how_to_start_afresh(tmp_path):

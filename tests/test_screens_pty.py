@@ -235,3 +235,24 @@ def test_english_picked_at_the_start_is_kept_for_the_interrupt_message(tmp_path)
     assert s.finish() == 130
     tail = s.text.split(start("prompt.values", "en"))[-1]
     assert "Stopped." in tail and other_language(tail, "en") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("command", "name", "first"), [
+    ("plan", "career-plan.md", ()),  # a replayed answers file
+    ("interview-answer", "interview-answer.txt", ("もう続けていること", ENTER)),  # none of them
+])
+def test_ctrl_c_at_the_overwrite_question_is_an_interruption_in_every_command(tmp_path, command, name, first):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / name).write_text("my notes\n", encoding="utf-8")
+    s = Screen(80, command, "--answers", str(PERSONAS / "hanako_qa.yaml"), "--out", str(out), cwd=tmp_path)
+    if first:
+        s.ask(*first)
+    s.ask("上書きしますか", CTRL_C)
+    assert s.finish() == 130, s.text
+    tail = s.text.split("上書きしますか")[-1]
+    assert shows_whole(tail, t("prompt.interrupted_nothing", "ja")), s.text
+    assert "Traceback" not in s.text and other_language(tail, "ja") == []
+    assert [p.name for p in out.iterdir()] == [name]  # nothing written, nothing replaced
+    assert (out / name).read_text(encoding="utf-8") == "my notes\n"

@@ -29,9 +29,9 @@ COMMAND_ORDER = ("plan", "interview-answer", "review", "batch", "paths", "skills
                  "schema")
 
 
-def _h(ja: str, en: str) -> str:
-    """A help text in the help's one language."""
-    return ja if HELP_LANG == "ja" else en
+def _h(key: str) -> str:
+    """A help text in the help's one language: the [help] table of render/locales/*.toml."""
+    return helptext.table("help", HELP_LANG)[key]
 
 
 class InOrder(TyperGroup):
@@ -63,14 +63,7 @@ def _complete(table: str, incomplete: str) -> list[tuple[str, str]]:
 app = typer.Typer(
     name="cc-career",
     cls=InOrder,
-    help=_h(
-        "コールセンター・カスタマーサポートで働く人のキャリアプランづくり。"
-        "理想の自分、いまとの差、期限つきの目標を順に考え、キャリアプランと面接の答えを作ります。\n\n"
-        "はじめての人は「cc-career plan」から。各コマンドの説明は「cc-career コマンド -h」。",
-        "Career planning for call-center and customer-support staff: your ideal self, the gap to "
-        "it, dated SMART milestones, and an interview answer.\n\n"
-        "New here? Start with `cc-career plan`. Help on one command: `cc-career COMMAND -h`.",
-    ),
+    help=_h("app"),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -78,9 +71,8 @@ app = typer.Typer(
 )
 paths_app = typer.Typer(
     cls=InOrder,
-    help=_h("職種をトラック別に一覧表示します。1つの職種の詳細は「paths show ID」。",
-            "List the roles by track; `paths show ID` gives one role in detail."),
-    short_help=_h("キャリアパスを見る", "Browse the career paths"),
+    help=_h("paths"),
+    short_help=_h("paths_short"),
     invoke_without_command=True,
 )
 app.add_typer(paths_app, name="paths")
@@ -102,8 +94,7 @@ class SchemaName(str, Enum):
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help=_h("表示する言語（既定: 回答ファイルの language、なければ ja）",
-                                   "Language (default: the answers file's language, else ja).")),
+    typer.Option("--lang", help=_h("lang")),
 ]
 DataDirOption = Annotated[
     Path | None,
@@ -111,36 +102,31 @@ DataDirOption = Annotated[
         "--data-dir",
         metavar="DIR",
         envvar="CC_CAREER_DATA_DIR",
-        help=_h("自分のセンターの paths.yaml と skills.yaml があるフォルダー",
-                "Folder with your own center's paths.yaml and skills.yaml."),
+        help=_h("data_dir"),
         file_okay=False,
     ),
 ]
 AnswersOption = Annotated[
     Path | None,
-    typer.Option("--answers", metavar="FILE", help=_h(
-            "回答ファイル（YAML）",
-            "Answers file (YAML) to replay."), dir_okay=True),
+    typer.Option("--answers", metavar="FILE", help=_h("answers"), dir_okay=True),
 ]
 OutOption = Annotated[
     Path,
-    typer.Option("--out", metavar="DIR", help=_h("書き出すフォルダー", "Output folder."), file_okay=False),
+    typer.Option("--out", metavar="DIR", help=_h("out"), file_okay=False),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help=_h("既存のファイルを確認なしで上書きする",
-                                          "Overwrite existing files without asking."))
+    bool, typer.Option("--force", help=_h("force"))
 ]
 NoInputOption = Annotated[
     bool,
-    typer.Option("--no-input", help=_h("何も質問しない（足りない回答はエラー）",
-                                       "Never ask (a missing answer is an error).")),
+    typer.Option("--no-input", help=_h("no_input")),
 ]
 
 
-def _file_option(flag: str, ja: str, en: str, **checks: bool) -> typer.models.OptionInfo:
-    """An option naming one file, with its help in both languages. A file the command reads is
+def _file_option(flag: str, help_key: str, **checks: bool) -> typer.models.OptionInfo:
+    """An option naming one file, with its help (a [help] key). A file the command reads is
     checked by the command itself (one message with the file's name, exit 2)."""
-    return typer.Option(flag, metavar="FILE", help=_h(ja, en), **checks)
+    return typer.Option(flag, metavar="FILE", help=_h(help_key), **checks)
 
 
 def _lang(option: Lang | None) -> str:
@@ -203,20 +189,15 @@ def _root(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True,
-                     help=_h("版を表示する", "Show the version.")),
+                     help=_h("version")),
     ] = False,
 ) -> None:
     pass
 
 
 @app.command(
-    help=_h("質問に答えて、キャリアプラン（career-plan.md）を作ります。回答は "
-            "cc-career-answers.yaml に保存され、「--answers cc-career-answers.yaml」で質問なしに"
-            "作り直せます。途中で Ctrl-C を押しても、次の実行で続きから始められます。",
-            "Answer the questions and get your career plan (career-plan.md). The answers are saved "
-            "in cc-career-answers.yaml; `--answers cc-career-answers.yaml` makes the plan again "
-            "without questions. Ctrl-C keeps what you answered for the next run."),
-    short_help=_h("質問に答えてプランを作る", "Answer the questions, get your plan"),
+    help=_h("plan"),
+    short_help=_h("plan_short"),
 )
 def plan(
     answers: AnswersOption = None,
@@ -231,14 +212,8 @@ def plan(
 
 @app.command(
     "interview-answer",
-    help=_h("面接で「キャリアプランを教えてください」と聞かれたときの答えを、プランから作ります。"
-            "回答ファイル（既定: ./cc-career-answers.yaml）の interview で足りない項目だけを質問し、"
-            "interview-answer.md と印刷用の interview-answer.txt を書き出します。",
-            "Your answer to \"tell us about your career plan\" in a job interview, built from your "
-            "plan. Asks only for the interview details the answers file (default "
-            "./cc-career-answers.yaml) lacks, then writes interview-answer.md and a printable "
-            "interview-answer.txt."),
-    short_help=_h("面接で話す答えを作る", "Your interview answer, from your plan"),
+    help=_h("interview_answer"),
+    short_help=_h("interview_answer_short"),
 )
 def interview_answer(
     answers: AnswersOption = None,
@@ -253,26 +228,14 @@ def interview_answer(
 
 
 @app.command(
-    help=_h("振り返りの日に、プランの進み具合を確かめます。期日が来た目標ごとに「できた・途中・まだ・"
-            "見送る」を答え、スキルを付け直し、KPIと資格、状況の変化を入力すると、"
-            "新しいプラン、振り返りレポート review-YYYY-MM-DD.md、前回のプランと回答を残した "
-            "history/YYYY-MM-DD/ を書き出します。「--progress FILE --no-input」で進捗ファイルを"
-            "質問なしに使えます。",
-            "The check-in on a review date: for each milestone due, say done / partly / not yet / "
-            "dropped, re-rate your skills, give your KPIs, certificates and what changed; get the "
-            "updated plan, a progress report review-YYYY-MM-DD.md, and history/YYYY-MM-DD/ with the "
-            "previous plan and answers. `--progress FILE --no-input` replays a progress file."),
-    short_help=_h("プランの進み具合を振り返る", "Check in on your plan"),
+    help=_h("review"),
+    short_help=_h("review_short"),
 )
 def review(
     out: OutOption = Path("."),
     answers: AnswersOption = None,
-    plan_file: Annotated[Path | None, _file_option(
-        "--plan", "career-plan.json（既定: --out の中）",
-        "career-plan.json (default: the one in --out).")] = None,
-    progress: Annotated[Path | None, _file_option(
-        "--progress", "進捗ファイル（YAML、cc-career schema progress）",
-        "Progress file (YAML, `cc-career schema progress`).")] = None,
+    plan_file: Annotated[Path | None, _file_option("--plan", "review_plan")] = None,
+    progress: Annotated[Path | None, _file_option("--progress", "review_progress")] = None,
     no_input: NoInputOption = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
@@ -282,35 +245,25 @@ def review(
 
 
 @app.command(
-    help=_h("研修生全員の回答ファイルから、1人1フォルダーのプランとコホートサマリーを作ります。"
-            "壊れたファイルがあっても残りは書き出し、失敗があれば終了コードは1です。",
-            "Plans for a whole cohort from their answers files, one folder each, plus a cohort "
-            "summary. A bad file never stops the others; the exit code is 1 when some failed."),
-    short_help=_h("研修生全員のプランを作る", "Plans for a whole cohort"),
+    help=_h("batch"),
+    short_help=_h("batch_short"),
 )
 def batch(
     inputs: Annotated[
         list[Path],
         typer.Argument(metavar="FILES_OR_DIRS",
-                       help=_h(
-            "回答ファイル、またはそれが入ったフォルダー",
-            "Answers files or folders of them.")),
+                       help=_h("batch_inputs")),
     ],
     out: Annotated[
         Path,
-        typer.Option("--out", metavar="DIR", help=_h(
-            "書き出すフォルダー（1人1フォルダー）",
-            "Output folder, one folder per person."),
+        typer.Option("--out", metavar="DIR", help=_h("batch_out"),
                      file_okay=False),
     ],
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", metavar="N", min=1, help=_h("同時に処理する数（既定: CPU の数）",
-                                                    "Workers (default: the number of CPUs).")),
+        typer.Option("--jobs", "-j", metavar="N", min=1, help=_h("batch_jobs")),
     ] = None,
-    report: Annotated[Path | None, _file_option(
-        "--report", "全ファイルの結果を JSON で書く（毎回置き換え）", "Every file's result as JSON.",
-        dir_okay=False)] = None,
+    report: Annotated[Path | None, _file_option("--report", "batch_report", dir_okay=False)] = None,
     force: ForceOption = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
@@ -339,14 +292,12 @@ def paths(
 
 @paths_app.command(
     "show",
-    help=_h("1つの職種の詳細: 必要なスキル、前後の移行、給与の目安と出典、役立つ資格。",
-            "One role in detail: the skills it needs, the moves in and out, pay with its source, "
-            "certifications that help."),
-    short_help=_h("1つの職種を詳しく見る", "One role in detail"),
+    help=_h("paths_show"),
+    short_help=_h("paths_show_short"),
 )
 def paths_show(
     ctx: typer.Context,
-    role_id: Annotated[str, typer.Argument(metavar="ID", help=_h("職種 ID（例: qa）", "Role id, e.g. qa."),
+    role_id: Annotated[str, typer.Argument(metavar="ID", help=_h("paths_show_id"),
                                            autocompletion=_complete_roles)],
     lang: LangOption = None,
     data_dir: DataDirOption = None,
@@ -360,16 +311,13 @@ def paths_show(
 
 
 @app.command(
-    help=_h("スキルの一覧と、レベル1〜4がそれぞれどんな状態かの説明。ID を付けるとそのスキルだけ。",
-            "The skills and what each level 1-4 looks like; name skill ids to see only those."),
-    short_help=_h("スキルとレベルの意味", "The skills and what each level means"),
+    help=_h("skills"),
+    short_help=_h("skills_short"),
 )
 def skills(
     ids: Annotated[
         list[str] | None,
-        typer.Argument(metavar="ID", help=_h(
-            "スキル ID（省略するとすべて）",
-            "Skill ids (default: all)."),
+        typer.Argument(metavar="ID", help=_h("skills_ids"),
                        autocompletion=_complete_skills),
     ] = None,
     lang: LangOption = None,
@@ -382,16 +330,14 @@ def skills(
 
 
 @app.command(
-    help=_h("資格と受け方のルール（前提・必須講習・試験月・受験料・出典）。ID を付けるとその資格だけ。",
-            "Certificates and the rules for sitting them (prerequisites, required course, exam months, "
-            "fee, source); name an id to see only that one."),
-    short_help=_h("資格と受け方のルール", "Certificates and their rules"),
+    help=_h("certs"),
+    short_help=_h("certs_short"),
 )
 def certs(
     certificate_id: Annotated[
         str | None,
         typer.Argument(metavar="[ID]",
-                       help=_h("資格 ID（省略すると一覧）", "Certificate id, e.g. moshimoshi.")),
+                       help=_h("certs_id")),
     ] = None,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
@@ -403,29 +349,17 @@ def certs(
 
 
 @app.command(
-    help=_h("データ（paths.yaml・skills.yaml）、回答ファイル、進捗ファイルを検査します。"
-            "進捗ファイルは、名前.yaml の横の 名前.progress.yaml と --progress で渡したもので、"
-            "横にあるプラン（名前.yaml から作るプラン、または同じフォルダーの career-plan.json）と"
-            "照らし合わせます。誤りはすべて「ファイル:行:列: 項目: 内容」で示し、終了コードは2です。",
-            "Check the data (paths.yaml, skills.yaml), answers files and progress files. A progress "
-            "file (NAME.progress.yaml beside NAME.yaml, or one given with --progress) is checked "
-            "against the plan beside it: the plan NAME.yaml makes, or the career-plan.json in its "
-            "folder. Every fault is shown as FILE:LINE:COL: field: what is wrong, and the exit code is 2."),
-    short_help=_h("データ・回答ファイル・進捗ファイルの検査", "Check the data, answers and progress files"),
+    help=_h("validate"),
+    short_help=_h("validate_short"),
 )
 def validate(
     answers: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="ANSWERS", help=_h("確認する回答ファイル・進捗ファイル（名前.progress.yaml）"
-                                                  "またはフォルダー",
-                                                  "Answers files, progress files (NAME.progress.yaml) or "
-                                                  "folders to check.")),
+        typer.Argument(metavar="ANSWERS", help=_h("validate_answers")),
     ] = None,
     progress: Annotated[
         list[Path] | None,
-        typer.Option("--progress", metavar="FILE",
-                     help=_h("確認する進捗ファイル（名前は自由。何度でも指定できます）",
-                             "A progress file to check, whatever its name (may be given more than once).")),
+        typer.Option("--progress", metavar="FILE", help=_h("validate_progress")),
     ] = None,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
@@ -437,9 +371,8 @@ def validate(
 
 
 @app.command(
-    help=_h("エディター（YAML の言語サーバーなど）用の JSON Schema を出力します。",
-            "Print a JSON Schema for editors (e.g. the YAML language server)."),
-    short_help=_h("エディター用の JSON Schema", "JSON Schemas for editors"),
+    help=_h("schema"),
+    short_help=_h("schema_short"),
 )
 def schema(
     name: Annotated[SchemaName, typer.Argument(

@@ -13,41 +13,64 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
 
-# typer's own words, in Japanese. Its English originals are the keys.
-TYPER_JA = {
-    "Usage: ": "使い方: ",
-    "Options": "オプション",
-    "Arguments": "引数",
-    "Commands": "コマンド",
-    "Show this message and exit.": "この説明を表示して終了する。",
-    "default: {default}": "既定: {default}",
-    "env var: {var}": "環境変数: {var}",
-    "required": "必須",
-    "(dynamic)": "（実行時に決まる）",
-    "Aborted!": "中止しました",
-    "Missing command.": "コマンドがありません。",
-    "No such command {name!r}.": "{name!r} というコマンドはありません。",
-    "Install completion for the current shell.": "いまのシェルにコマンド補完（Tab キー）を設定する。",
+LOCALES = Path(__file__).parent / "render" / "locales"
+_TABLE_HEADER = re.compile(r"^\[[^\]\n]*\]", re.MULTILINE)
+# typer's own words (its English originals) → their key in the locales' [click] table.
+TYPER_WORDS = {
+    "Usage: ": "usage",
+    "Options": "options",
+    "Arguments": "arguments",
+    "Commands": "commands",
+    "Show this message and exit.": "help_option",
+    "default: {default}": "default",
+    "env var: {var}": "env_var",
+    "required": "required",
+    "(dynamic)": "dynamic",
+    "Aborted!": "aborted",
+    "Missing command.": "missing_command",
+    "No such command {name!r}.": "no_such_command_name",
+    "Install completion for the current shell.": "install_completion",
     "Show completion for the current shell, to copy it or customize the installation.":
-        "いまのシェル用の補完の設定を表示する（写して使うときに）。",
+        "show_completion",
 }
-# Messages of a wrong command line, in Japanese (typer writes them in English only).
-USAGE_JA = (
-    (re.compile(r"No such option: (\S+)(?: \(Possible options: ([^)]+)\)| Did you mean (\S+)\?)?"),
-     lambda m: f"{m[1]} というオプションはありません"
-     + (f"（{m[2] or m[3]} のことですか？）" if m[2] or m[3] else "")),
-    (re.compile(r"Missing argument '([^']+)'\."), lambda m: f"引数 {m[1]} がありません"),
-    (re.compile(r"Missing option '([^']+)'\."), lambda m: f"オプション {m[1]} がありません"),
-    (re.compile(r"No such command '([^']+)'\."), lambda m: f"{m[1]} というコマンドはありません"),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), lambda m: f"余分な引数があります: {m[1]}"),
-    (re.compile(r"Option '([^']+)' requires an argument\."), lambda m: f"{m[1]} には値が必要です"),
-    (re.compile(r"Invalid value for '([^']+)': (?:Value error, )?('[^']*') is not one of (.+?)\.?$"),
-     lambda m: f"{m[1]} には {m[3]} のどれかを指定してください（{m[2]} は使えません）"),
-    (re.compile(r"Invalid value for '([^']+)': (.+)"), lambda m: f"{m[1]} の値が正しくありません: {m[2]}"),
-    (re.compile(r"Missing command\."), lambda m: "コマンドを指定してください"),
+# Messages of a wrong command line (typer writes them in English only): the pattern of typer's
+# message → the [click] key and its values. Compiled only when a command line is wrong.
+USAGE_MESSAGES: tuple[tuple[str, Callable[[re.Match[str]], tuple[str, dict[str, str]]]], ...] = (
+    (r"No such option: (\S+)(?: \(Possible options: ([^)]+)\)| Did you mean (\S+)\?)?",
+     lambda m: ("no_such_option_hint", {"option": m[1], "hint": m[2] or m[3]}) if m[2] or m[3]
+     else ("no_such_option", {"option": m[1]})),
+    (r"Missing argument '([^']+)'\.", lambda m: ("missing_argument", {"name": m[1]})),
+    (r"Missing option '([^']+)'\.", lambda m: ("missing_option", {"name": m[1]})),
+    (r"No such command '([^']+)'\.", lambda m: ("no_such_command", {"name": m[1]})),
+    (r"Got unexpected extra arguments? \((.+)\)", lambda m: ("extra_arguments", {"arguments": m[1]})),
+    (r"Option '([^']+)' requires an argument\.", lambda m: ("requires_argument", {"name": m[1]})),
+    (r"Invalid value for '([^']+)': (?:Value error, )?('[^']*') is not one of (.+?)\.?$",
+     lambda m: ("not_one_of", {"name": m[1], "value": m[2], "choices": m[3]})),
+    (r"Invalid value for '([^']+)': (.+)", lambda m: ("invalid_value", {"name": m[1], "detail": m[2]})),
+    (r"Missing command\.", lambda m: ("no_command", {})),
 )
+
+
+@cache
+def _locale_text(lang: str) -> str:
+    return (LOCALES / f"{lang}.toml").read_text("utf-8")
+
+
+@cache
+def table(name: str, lang: str) -> dict[str, str]:
+    """One table of render/locales/<lang>.toml ([help], [click]), parsing only that table's
+    lines: the whole file is ~8 ms of TOML, too slow for `--help` (render/i18n caches the whole
+    file, but its imports cost more still). tests/test_help.py checks it against the whole file."""
+    import tomllib
+
+    text = _locale_text(lang)
+    start = text.index(f"\n[{name}]\n")
+    end = _TABLE_HEADER.search(text, start + len(name) + 4)
+    return tomllib.loads(text[start:end.start() if end else len(text)])[name]
 
 
 def help_language(argv: Sequence[str], env: Mapping[str, str] | None = None) -> str:
@@ -80,14 +103,16 @@ def localize(lang: str) -> None:
         return
     from typer._click import core, exceptions, formatting
 
+    words = table("click", lang)
+
     def translate(message: str) -> str:
-        return TYPER_JA.get(message, message)
+        return words[TYPER_WORDS[message]] if message in TYPER_WORDS else message
 
     typer.core._ = translate  # typer looks its words up through gettext's `_` at each call
     write_usage = formatting.HelpFormatter.write_usage
 
     def usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        write_usage(self, prog, args, TYPER_JA["Usage: "] if prefix is None else prefix)
+        write_usage(self, prog, args, words["usage"] if prefix is None else prefix)
 
     formatting.HelpFormatter.write_usage = usage
     formatting.wrap_text = wrap_cells
@@ -105,8 +130,8 @@ def localize(lang: str) -> None:
         file = file or sys.stderr
         if self.ctx is not None:
             file.write(f"{self.ctx.get_usage()}\n")
-            file.write(f"説明を見るには: {self.ctx.command_path} -h\n\n")
-        file.write(f"エラー: {usage_message(self.format_message(), 'ja')}\n")
+            file.write(words["see_help"].format(command=self.ctx.command_path) + "\n\n")
+        file.write(words["error"].format(message=usage_message(self.format_message(), lang)) + "\n")
 
     exceptions.UsageError.show = show
 
@@ -115,18 +140,21 @@ def localize_params(command, lang: str) -> None:  # noqa: ANN001 - a click comma
     """typer's completion options carry fixed English help: give it in `lang`."""
     if lang != "ja":
         return
+    words = table("click", lang)
     for param in command.params:
-        if getattr(param, "help", None) in TYPER_JA:
-            param.help = TYPER_JA[param.help]
+        if getattr(param, "help", None) in TYPER_WORDS:
+            param.help = words[TYPER_WORDS[param.help]]
 
 
 def usage_message(message: str, lang: str) -> str:
+    """typer's (English) message of a wrong command line, in `lang`."""
     if lang != "ja":
         return message
-    for pattern, text in USAGE_JA:
-        found = pattern.search(message)
+    for pattern, said in USAGE_MESSAGES:
+        found = re.search(pattern, message)
         if found:
-            return text(found)
+            key, values = said(found)
+            return table("click", lang)[key].format(**values)
     return message
 
 

@@ -10,13 +10,13 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from cc_career.commands.common import show_notice
+from cc_career.commands.common import Result, show_notice, tell
 from cc_career.context import Run
 from cc_career.core.interview import check_in_date, missing_fields, refusal
 from cc_career.core.models.answers import Answers, Interview
 from cc_career.core.models.catalog import Catalog
 from cc_career.core.models.plan import Plan
-from cc_career.errors import CcCareerError, Interrupted, RefusedOverwrite, UsageError
+from cc_career.errors import CcCareerError, RefusedOverwrite, UsageError
 from cc_career.files.load import dump_answers, load_answers, load_catalog
 from cc_career.files.writers import would_change, write_all
 from cc_career.render.i18n import t
@@ -40,7 +40,7 @@ def run(
     lang: str | None,
     data_dir: Path | None,
     today: dt.date | None = None,
-) -> None:
+) -> Result:
     """The whole command. `today` is the plan's start date when the file has none."""
     path = answers_path or DEFAULT_ANSWERS
     run = Run(lang_option=lang, data_dir=data_dir, today=today or dt.date.today())
@@ -51,7 +51,7 @@ def run(
     shown = run.lang(answers)
     show_notice(path, notice, shown)
     try:
-        _answer(path, answers, catalog, out, force, no_input, shown, run)
+        return _answer(path, answers, catalog, out, force, no_input, shown, run)
     except CcCareerError as error:
         if getattr(error, "lang_hint", None) is None:  # shown in the file's language
             error.lang_hint = shown  # type: ignore[attr-defined]
@@ -59,7 +59,7 @@ def run(
 
 
 def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bool, no_input: bool,
-            lang: str, run: Run) -> None:
+            lang: str, run: Run) -> Result:
     console = run.console
     interactive = not no_input and run.terminal
     plan = run.plan(answers, catalog)
@@ -92,11 +92,12 @@ def _answer(path: Path, answers: Answers, catalog: Catalog, out: Path, force: bo
     written = write_all(out, files, force=force)
     if not interactive:
         show(console, answer)
-    for name in files:
-        key = "prompt.written" if out / name in written else "prompt.unchanged"
-        console.print(t(key, lang, path=out / name), markup=False)
-    if asked:
+    result = Result(lang)
+    result.add_files(out, files, written)
+    tell(result, console)
+    if asked:  # a question after the result, not part of it
         _offer_to_save(console, path, dump_answers(answers), lang)
+    return result
 
 
 def show(console: Console, answer: InterviewAnswer) -> None:
@@ -114,11 +115,7 @@ def _may_overwrite(out: Path, files: dict[str, str], lang: str) -> bool:
 
     taken = would_change(out, files)
     for target in taken:
-        try:
-            agreed = may_replace(target, lang)
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted("interview.interrupted") from None
-        if not agreed:
+        if not may_replace(target, lang):
             raise RefusedOverwrite("file.exists_path", path=target)
     return bool(taken)
 

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cc_career.commands.common import show_notice
+from cc_career.commands.common import Lines, Result, show_notice, tell
 from cc_career.context import Run, program, resolve_lang
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
@@ -45,11 +45,11 @@ def run(
     lang: str | None,
     data_dir: Path | None,
     today: dt.date | None = None,
-) -> None:
+) -> Result | None:
     """The whole command. `today` is the run's date (the tests freeze it)."""
     run = Run(lang_option=lang, data_dir=data_dir, today=today or dt.date.today())
     catalog = load_catalog(run.data_dir)
-    console = _Lines() if no_input else _rich_console()
+    console = Lines() if no_input else _rich_console()
     asker = None
     if answers_path is not None:
         document = read_answers(answers_path)
@@ -105,10 +105,10 @@ def run(
         if not no_input and not force and run.terminal:  # a person is there: ask, as promised
             force = _may_overwrite(out, files, shown, None)
         written = write_all(out, files, force=force)
-    for name in files:
-        key = "prompt.written" if out / name in written else "prompt.unchanged"
-        console.print(t(key, shown, path=out / name), markup=False)  # a path may hold "[/x]"
-    _summary(console, plan, shown)
+    result = Result(shown)
+    result.add_files(out, files, written)
+    _summary(result, plan, shown)
+    return tell(result, console)
 
 
 def _review_instead(out: Path, lang: str | None, data_dir: Path | None, today: dt.date) -> bool:
@@ -148,14 +148,6 @@ def _checked(asker: Asker, out: Path) -> Answers:
         save_draft(out, asker)
         document = yamlio.Document(path=out / DRAFT_NAME, data=asker.answers)
         raise yamlio.validation_error(document, exc.errors(include_input=False)) from None
-
-
-class _Lines:
-    """The console of a run that asks nothing: plain lines. rich, which the questionnaire needs,
-    is not even imported; a replayed plan is timed against bare interpreter start-up."""
-
-    def print(self, text: str, *, style: str | None = None, markup: bool = False) -> None:
-        print(text)
 
 
 def _rich_console() -> Console:
@@ -221,41 +213,34 @@ def _drop_unknown_ids(prefill: dict[str, Any], catalog: Catalog) -> None:
 def _may_overwrite(out: Path, files: dict[str, str], lang: str, asker: Asker | None) -> bool:
     """Interactive runs ask before replacing a file that would change; a "no" keeps the
     answers as a draft, so the questions need not be answered again."""
-    from cc_career.questionnaire.prompts import keeping_draft, may_replace, save_draft
+    from cc_career.questionnaire.prompts import may_replace, save_draft
 
     taken = would_change(out, files)
     for path in taken:
-        if asker is None:  # a replayed file: nothing to keep, the file itself holds the answers
-            try:
-                agreed = may_replace(path, lang)
-            except (KeyboardInterrupt, EOFError):
-                agreed = False
-            if not agreed:
-                refused = UsageError("screen.kept_existing")
-                refused.lang_hint = lang
-                raise refused
+        # a replayed file: nothing to keep as a draft, the file itself holds the answers
+        agreed = may_replace(path, lang, None if asker is None else (out, asker))
+        if agreed:
             continue
-        with keeping_draft(out, asker):
-            agreed = may_replace(path, lang)
-        if not agreed:
+        if asker is None:
+            refused = UsageError("screen.kept_existing")
+        else:
             refused = UsageError("prompt.kept_existing", path=save_draft(out, asker), command=program())
-            refused.lang_hint = lang
-            raise refused
+        refused.lang_hint = lang
+        raise refused
     return bool(taken)
 
 
-def _summary(console: Console, plan: Any, lang: str) -> None:
+def _summary(result: Result, plan: Any, lang: str) -> None:
     from cc_career.render.formats import format_day, format_month
     from cc_career.render.words import say
 
     if plan.strain:
-        console.print(t("prompt.summary_rest", lang), style="bold", markup=False)
+        result.note("prompt.summary_rest", style="bold")
     first = next((m for m in plan.milestones if m.kind != "health"), None)
     if first is None or plan.target_open:
         return
-    console.print(t("prompt.summary", lang, role=plan.target.name(lang),
-                    month=format_month(plan.target_end or plan.realistic_end, lang),
-                    action=say(first.action, lang),
-                    date=format_day(first.date, lang)), markup=False)
+    result.note("prompt.summary", role=plan.target.name(lang),
+                month=format_month(plan.target_end or plan.realistic_end, lang),
+                action=say(first.action, lang), date=format_day(first.date, lang))
 
 

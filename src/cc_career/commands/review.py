@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cc_career.commands.common import show_notice
+from cc_career.commands.common import Lines, Result, show_notice, tell
 from cc_career.context import at_terminal, resolve_lang
 from cc_career.core.models.progress import Progress
 from cc_career.errors import InputError, UsageError
@@ -20,7 +20,6 @@ from cc_career.files.load import check_answers, dump_answers, load_catalog, read
 from cc_career.files.progress import check_progress, dump_progress, load_plan_file, read_progress
 from cc_career.files.writers import write_all
 from cc_career.render.html import PLAN_HTML, render_plan_html
-from cc_career.render.i18n import t
 from cc_career.render.plan_json import PLAN_JSON, render_plan_json
 from cc_career.render.plan_md import render_plan
 from cc_career.render.review_md import REPORT_PREFIX, render_review, report_name
@@ -43,7 +42,7 @@ def holds_a_plan(folder: Path) -> bool:
 
 
 def run(*, out: Path, answers_path: Path | None, plan_path: Path | None, progress_path: Path | None,
-        no_input: bool, lang: str | None, data_dir: Path | None, today: dt.date | None = None) -> None:
+        no_input: bool, lang: str | None, data_dir: Path | None, today: dt.date | None = None) -> Result:
     catalog = load_catalog(data_dir)
     answers_path = answers_path or out / ANSWERS_NAME
     plan_path = plan_path or out / PLAN_JSON
@@ -74,11 +73,11 @@ def run(*, out: Path, answers_path: Path | None, plan_path: Path | None, progres
     result = review_files(previous, answers, progress, catalog, when, shown)
     written = write_review(out, result, progress, catalog, shown,
                            {PLAN_JSON: plan_path, ANSWERS_NAME: answers_path})
-    for path in written:
-        print(t("prompt.written", shown, path=path))
-    print(t("review.done", shown, late=result.late, done=sum(o.status == "done" for o in result.outcomes)))
+    told = Result(shown, files=[(path, True) for path in written])
+    told.note("review.done", late=result.late, done=sum(o.status == "done" for o in result.outcomes))
     if result.needs_talk:
-        print(t("review.talk_health" if result.plan.strain else "review.talk", shown))
+        told.note("review.talk_health" if result.plan.strain else "review.talk")
+    return tell(told, Lines())
 
 
 def review_files(previous: PlanFile, answers, progress: Progress, catalog: Catalog, when: dt.date,  # noqa: ANN001

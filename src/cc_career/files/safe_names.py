@@ -13,12 +13,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from cc_career.core.chars import hidden
+
 MAX_LENGTH = 60  # code points; 60 CJK characters are 180 bytes, well under the 255-byte limit
 FALLBACK = "person"
 
 # Path separators (also their full-width and look-alike forms) and what Windows forbids.
 _FORBIDDEN = re.compile(r'[/\\／＼∕⁄:*?"<>|]')
 _RUNS = re.compile(r"_{2,}")
+_NO_GLYPH = ("Co", "Cn")  # private use, unassigned
 _EDGE = "._- "  # a leading dot hides the folder, a leading dash looks like an option
 _DEVICE = re.compile(r"(?i)^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])$")
 
@@ -35,7 +38,11 @@ def safe_name(name: str | None, stem: str = "") -> str:
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = "_".join(text.split())  # any whitespace run (newlines, full-width space) → "_"
-    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+    # The one rule for hidden characters (core/chars.py) drops control and format characters;
+    # a folder name adds its own rules on top: whitespace runs become "_" (above), private-use
+    # and unassigned code points go too (a name needs a glyph every file manager draws), then
+    # path separators, what Windows forbids, edge dots and dashes, device names (below).
+    text = "".join(ch for ch in text if not hidden(ch) and unicodedata.category(ch) not in _NO_GLYPH)
     text = _RUNS.sub("_", _FORBIDDEN.sub("_", text))
     text = text.strip(_EDGE)[:MAX_LENGTH].rstrip(_EDGE)  # Windows drops trailing dots itself
     return _not_a_device(text)

@@ -16,7 +16,7 @@ from cc_career.errors import CcCareerError, Interrupted
 from cc_career.files import yamlio
 from cc_career.files.writers import write_all
 from cc_career.questionnaire.fields import choices, max_length
-from cc_career.questionnaire.prompts import Asker, Validator, confirm
+from cc_career.questionnaire.prompts import Asker, Validator, confirm, interruption
 from cc_career.render.interview import question_text, speakable
 from cc_career.render.words import say
 
@@ -58,7 +58,7 @@ def ask_interview(plan: Plan, catalog: Catalog, lang: str, missing: list[str], c
             write_all(draft_folder, {DRAFT_NAME: header + yamlio.dump({"interview": answered})},
                       force=True)
             raise Interrupted("safety.interview_kept", path=draft_folder / DRAFT_NAME) from None
-        raise Interrupted("interview.interrupted") from None
+        raise interruption(lang) from None
     if draft_folder is not None:
         (draft_folder / DRAFT_NAME).unlink(missing_ok=True)
     return asker.answers["interview"]

@@ -146,9 +146,13 @@ def confirm(message: str, default: bool = False, lang: str = "ja") -> bool:
                        default, lang))
 
 
-def may_replace(path: Path, lang: str) -> bool:
-    """The one overwrite question: may `path`, whose content would change, be replaced?"""
-    return confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
+def may_replace(path: Path, lang: str, draft: tuple[Path, Asker] | None = None) -> bool:
+    """The one overwrite question: may `path`, whose content would change, be replaced?
+    Ctrl-C or Ctrl-D here is an interruption in every command (exit 130, nothing written or
+    replaced); with `draft` (the folder and the questions just answered) those answers are
+    kept as a draft first, as anywhere else in the questions."""
+    with keeping_draft(*draft) if draft else stopping(lang):
+        return confirm(t("prompt.overwrite", lang, path=path), default=False, lang=lang)
 
 
 def select(message: str, choices: list[tuple[Any, str]], default: Any, lang: str,
@@ -308,13 +312,28 @@ def keeping_draft(folder: Path, asker: Asker, name: str = DRAFT_NAME) -> Iterato
     try:
         yield
     except (KeyboardInterrupt, EOFError):
-        if asker.answers:
-            save_draft(folder, asker, name)
-            stop = Interrupted("prompt.interrupted", path=folder / name, command=program())
-        else:
-            stop = Interrupted("prompt.interrupted_nothing")
+        if not asker.answers:
+            raise interruption(asker.lang) from None
+        save_draft(folder, asker, name)
+        stop = Interrupted("prompt.interrupted", path=folder / name, command=program())
         stop.lang_hint = asker.lang  # the questions' language, also when --lang was not given
         raise stop from None
+
+
+@contextmanager
+def stopping(lang: str) -> Iterator[None]:
+    """Ctrl-C or Ctrl-D where nothing is kept: the one interruption (exit 130)."""
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        raise interruption(lang) from None
+
+
+def interruption(lang: str) -> Interrupted:
+    """The one message of a run stopped before it wrote anything, in the questions' language."""
+    stop = Interrupted("prompt.interrupted_nothing")
+    stop.lang_hint = lang
+    return stop
 
 
 def save_draft(folder: Path, asker: Asker, name: str = DRAFT_NAME) -> Path:

@@ -31,14 +31,15 @@ CHANGES = ("role", "employer", "employment", "target_role", "health")
 
 def ask_review(previous: PlanFile, answers: Answers, catalog: Catalog, out: Path, lang: str,
                today: dt.date, console: Console) -> Progress:
-    from cc_career.questionnaire.prompts import drop_draft, load_draft
+    from cc_career.questionnaire.prompts import drop_draft, load_draft, stopping
 
     prefill: dict[str, Any] = {}
     asked: list[str] = []
     draft = load_draft(out, DRAFT_NAME)
-    if draft and draft[0].get("today") == today.isoformat() and \
-            confirm(t("review.resume", lang, path=out / DRAFT_NAME), default=True, lang=lang):
-        prefill, asked = draft
+    if draft and draft[0].get("today") == today.isoformat():
+        with stopping(lang):  # Ctrl-C at "carry on?": the one interruption, the draft left as it is
+            if confirm(t("review.resume", lang, path=out / DRAFT_NAME), default=True, lang=lang):
+                prefill, asked = draft
     prefill["today"] = today.isoformat()
     asker = Asker(lang, prefill, asked=asked)
     try:

@@ -10,9 +10,9 @@ throughout; "I already do X" only for what the person confirmed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from cc_career.core.chars import inline
 from cc_career.core.interview import (
     QUESTIONS,
     Action,
@@ -104,18 +104,11 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f々〆ー]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def clean(text: str) -> str:
-    """Text the person typed, made safe to place in a sentence: one line, no control or
-    format characters (no terminal escapes), no surrounding space."""
-    kept = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text)
-    return " ".join(kept.split())
-
-
 def speakable(text: str, lang: str) -> str:
     """Text from the data or the person, as it is said aloud: what is in brackets is dropped
     (an expansion or an aside: 「一次解決率（FCR）」 → 「一次解決率」), quotation marks go,
     a slash becomes 「・」 / "or", a colon a comma."""
-    text = clean(text)
+    text = inline(text)
     previous = None
     while previous != text:
         previous, text = text, _BRACKETED.sub("", text)
@@ -185,7 +178,7 @@ class Speech:
                              for v, tag in catalog.values.items()}
         self.skill_names = {s: skill.name(lang) for s, skill in catalog.skills.items()}
         self.interview = interview
-        typed = clean(interview.company or "")
+        typed = inline(interview.company or "")
         # A name in another script is not read out in the middle of an English answer.
         self.company_said = bool(typed) and not (lang == "en" and written_in(typed) == "ja")
         self.company = typed if self.company_said else ""
@@ -247,7 +240,7 @@ class Speech:
         """What the person confirmed they already do, as ("plan", clause) for one of the plan's
         actions and ("own", sentence) for their own words, the plan's first. An id the plan no
         longer offers, or words in the other language, are left out (never pasted)."""
-        given = [clean(item) for item in self.interview.already_doing]
+        given = [inline(item) for item in self.interview.already_doing]
         by_id = {a.id: a for a in self.facts.actions}
         done = [("plan", self._action(by_id[item])) for item in given if item in by_id]
         for item in given:
@@ -627,7 +620,7 @@ def compose_answer(plan: Plan, catalog: Catalog, interview: Interview, lang: str
     return InterviewAnswer(
         lang=lang, question_id=interview.question,
         question=question_text(interview.question, facts.horizon_years, lang),
-        company=clean(interview.company or ""), position=clean(interview.position or ""),
+        company=inline(interview.company or ""), position=inline(interview.position or ""),
         target=spoken_role(facts.target, lang), paragraphs=paragraphs, parts=chosen.parts,
         length=measure(text, lang), seconds=interview.seconds,
         band=length_band(interview.seconds, lang), target_months=facts.target_months,
