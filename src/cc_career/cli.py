@@ -123,10 +123,16 @@ NoInputOption = Annotated[
 ]
 
 
-def _file_option(flag: str, help_key: str, **checks: bool) -> typer.models.OptionInfo:
+def _command(group: typer.Typer, key: str, name: str | None = None):  # noqa: ANN202 - typer's decorator
+    """A command whose help and short help are the [help] table's `key` and `key_short`."""
+    return group.command(name, help=_h(key), short_help=_h(f"{key}_short"))
+
+
+def _file_option(flag: str, help_key: str, *, read: bool = False) -> typer.models.OptionInfo:
     """An option naming one file, with its help (a [help] key). A file the command reads is
-    checked by the command itself (one message with the file's name, exit 2)."""
-    return typer.Option(flag, metavar="FILE", help=_h(help_key), **checks)
+    checked by its loader, which names a folder given instead in the one error format
+    (FILE: what is wrong); for a file it writes, typer refuses a folder."""
+    return typer.Option(flag, metavar="FILE", dir_okay=read, help=_h(help_key))
 
 
 def _lang(option: Lang | None) -> str:
@@ -195,10 +201,7 @@ def _root(
     pass
 
 
-@app.command(
-    help=_h("plan"),
-    short_help=_h("plan_short"),
-)
+@_command(app, "plan")
 def plan(
     answers: AnswersOption = None,
     no_input: NoInputOption = False,
@@ -210,11 +213,7 @@ def plan(
     _dispatch("plan", lang, answers_path=answers, no_input=no_input, out=out, force=force, data_dir=data_dir)
 
 
-@app.command(
-    "interview-answer",
-    help=_h("interview_answer"),
-    short_help=_h("interview_answer_short"),
-)
+@_command(app, "interview_answer", "interview-answer")
 def interview_answer(
     answers: AnswersOption = None,
     out: OutOption = Path("."),
@@ -227,15 +226,12 @@ def interview_answer(
               data_dir=data_dir)
 
 
-@app.command(
-    help=_h("review"),
-    short_help=_h("review_short"),
-)
+@_command(app, "review")
 def review(
     out: OutOption = Path("."),
     answers: AnswersOption = None,
-    plan_file: Annotated[Path | None, _file_option("--plan", "review_plan")] = None,
-    progress: Annotated[Path | None, _file_option("--progress", "review_progress")] = None,
+    plan_file: Annotated[Path | None, _file_option("--plan", "review_plan", read=True)] = None,
+    progress: Annotated[Path | None, _file_option("--progress", "review_progress", read=True)] = None,
     no_input: NoInputOption = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
@@ -244,10 +240,7 @@ def review(
               no_input=no_input, data_dir=data_dir)
 
 
-@app.command(
-    help=_h("batch"),
-    short_help=_h("batch_short"),
-)
+@_command(app, "batch")
 def batch(
     inputs: Annotated[
         list[Path],
@@ -263,7 +256,7 @@ def batch(
         int | None,
         typer.Option("--jobs", "-j", metavar="N", min=1, help=_h("batch_jobs")),
     ] = None,
-    report: Annotated[Path | None, _file_option("--report", "batch_report", dir_okay=False)] = None,
+    report: Annotated[Path | None, _file_option("--report", "batch_report")] = None,
     force: ForceOption = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
@@ -290,11 +283,7 @@ def paths(
         browse.list_paths(_lang(lang), data_dir)
 
 
-@paths_app.command(
-    "show",
-    help=_h("paths_show"),
-    short_help=_h("paths_show_short"),
-)
+@_command(paths_app, "paths_show", "show")
 def paths_show(
     ctx: typer.Context,
     role_id: Annotated[str, typer.Argument(metavar="ID", help=_h("paths_show_id"),
@@ -310,10 +299,7 @@ def paths_show(
         browse.show_role(role_id, _lang(lang), data_dir or parent.get("data_dir"))
 
 
-@app.command(
-    help=_h("skills"),
-    short_help=_h("skills_short"),
-)
+@_command(app, "skills")
 def skills(
     ids: Annotated[
         list[str] | None,
@@ -329,10 +315,7 @@ def skills(
         browse.list_skills(_lang(lang), data_dir, only=ids or None)
 
 
-@app.command(
-    help=_h("certs"),
-    short_help=_h("certs_short"),
-)
+@_command(app, "certs")
 def certs(
     certificate_id: Annotated[
         str | None,
@@ -348,10 +331,7 @@ def certs(
         browse.list_certificates(_lang(lang), data_dir, certificate_id)
 
 
-@app.command(
-    help=_h("validate"),
-    short_help=_h("validate_short"),
-)
+@_command(app, "validate")
 def validate(
     answers: Annotated[
         list[Path] | None,
@@ -370,10 +350,7 @@ def validate(
         raise typer.Exit(check.validate(answers or [], option_value(lang), data_dir, progress or []))
 
 
-@app.command(
-    help=_h("schema"),
-    short_help=_h("schema_short"),
-)
+@_command(app, "schema")
 def schema(
     name: Annotated[SchemaName, typer.Argument(
         metavar="NAME", help="answers | progress | paths | skills | certifications | plan")],
