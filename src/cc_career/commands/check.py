@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from cc_career.commands.common import show_notice
+from cc_career.context import resolve_lang
 from cc_career.errors import ExitCode, InputError
 from cc_career.files.load import expand_inputs, is_progress_file, load_answers, load_catalog, progress_beside
 from cc_career.render.i18n import t
@@ -37,7 +38,7 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None,
         checked.append((path, None, notice, answers.language))
         made[path] = answers
     languages = {language for *_, language in checked if language}
-    shown = lang or (languages.pop() if len(languages) == 1 else "ja")
+    shown = resolve_lang(lang, hint=languages.pop() if len(languages) == 1 else None)
     skills_path, paths_path = catalog.sources
     print(t("validate.data_ok", shown, roles=len(catalog.roles), skills=len(catalog.skills),
             moves=len(catalog.transitions), paths=paths_path, skills_file=skills_path))
@@ -49,10 +50,11 @@ def validate(items: list[Path], lang: str | None, data_dir: Path | None,
     for path, error, notice, language in checked:
         if error is not None:
             failed += 1
-            sys.stderr.write(error.render(lang or language or shown) + "\n")
+            sys.stderr.write(error.render(resolve_lang(lang, hint=language or shown)) + "\n")
             continue
-        show_notice(path, notice, lang or language or shown)
-        print(t("validate.answers_ok", lang or language or shown, path=path))
+        said = resolve_lang(lang, hint=language or shown)
+        show_notice(path, notice, said)
+        print(t("validate.answers_ok", said, path=path))
     seen: set[Path] = set()
     for path in progress_files:
         if path.absolute() in seen:
@@ -71,23 +73,23 @@ def _validate_progress(path: Path, made: dict, catalog, lang: str | None, shown:
 
     answers_path = _answers_beside(path)
     answers = made.get(answers_path) if answers_path is not None else None
-    said = lang or (answers.language if answers is not None else None) or shown
+    said = resolve_lang(lang, answers, hint=shown)
     try:
         if answers_path is not None and answers_path not in made:
             answers, _ = load_answers(answers_path, catalog)
-            said = lang or answers.language or shown
+            said = resolve_lang(lang, answers)
         if answers is not None:
             plan, against = _plan_of(answers, catalog, said), answers_path
         elif (path.parent / PLAN_JSON).is_file():
             against = path.parent / PLAN_JSON
             plan = load_plan_file(against)
-            said = lang or plan.person.language or shown
+            said = resolve_lang(lang, hint=plan.person.language)
         else:
             plan = against = None
         document = read_progress(path)
         check_progress(document, plan, catalog)
     except InputError as error:
-        sys.stderr.write(error.render(lang or error.lang_hint or said) + "\n")
+        sys.stderr.write(error.render(resolve_lang(lang, hint=error.lang_hint or said)) + "\n")
         return 1
     show_notice(path, document.notice, said)
     if against is None:

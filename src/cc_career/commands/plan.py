@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cc_career.commands.common import Lines, Result, show_notice, tell
-from cc_career.context import Run, program, resolve_lang
+from cc_career.context import LANGS, Run, program, resolve_lang
 from cc_career.core.models.answers import Answers
 from cc_career.core.models.catalog import Catalog
 from cc_career.errors import InputError, UsageError
@@ -53,7 +53,7 @@ def run(
     asker = None
     if answers_path is not None:
         document = read_answers(answers_path)
-        show_notice(document.path, document.notice, lang or _file_language(document))
+        show_notice(document.path, document.notice, resolve_lang(lang, hint=_file_language(document)))
         try:
             answers = check_answers(document, catalog)
         except InputError as error:
@@ -75,8 +75,8 @@ def run(
         prefill: dict[str, Any] = {}
         asked: list[str] = []
         if draft:
-            speak = lang or draft[0].get("language")
-            speak = speak if speak in ("ja", "en") else "ja"
+            drafted = draft[0].get("language")
+            speak = resolve_lang(lang, hint=drafted if drafted in LANGS else None)
             if confirm(t("prompt.resume", speak, path=out / ".cc-career-draft.yaml"), default=True,
                        lang=speak):
                 prefill, asked = draft

@@ -1,5 +1,5 @@
 """`cc-career review`: the check-in on a review date. Load the plan, the answers and the check-in
-(asked, or replayed from a progress file) → plan/review.py → the updated plan, the progress report
+(asked, or replayed from a progress file) → core/plan/review.py → the updated plan, the progress report
 review-YYYY-MM-DD.md, and history/YYYY-MM-DD/ with what was there before.
 
 History is never overwritten: the previous career-plan.md / .html / .json, the answers and the
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cc_career.commands.common import Lines, Result, show_notice, tell
+from cc_career.commands.plan import ANSWERS_NAME, PLAN_NAME
 from cc_career.context import at_terminal, resolve_lang
 from cc_career.core.models.progress import Progress
 from cc_career.errors import InputError, UsageError
@@ -25,12 +26,10 @@ from cc_career.render.plan_md import render_plan
 from cc_career.render.review_md import REPORT_PREFIX, render_review, report_name
 
 if TYPE_CHECKING:
+    from cc_career.core.models.catalog import Catalog
     from cc_career.core.models.plan_file import PlanFile
     from cc_career.core.plan.review import Review
-    from cc_career.files.load import Catalog
 
-PLAN_NAME = "career-plan.md"
-ANSWERS_NAME = "cc-career-answers.yaml"
 HISTORY = "history"
 PROGRESS_NAME = "progress.yaml"
 DRAFT_NAME = ".cc-career-review-draft.yaml"
@@ -51,7 +50,7 @@ def run(*, out: Path, answers_path: Path | None, plan_path: Path | None, progres
             raise UsageError("review.no_plan", path=path, folder=out)
     previous = load_plan_file(plan_path)
     document = read_answers(answers_path)
-    show_notice(document.path, document.notice, lang or previous.person.language)
+    show_notice(document.path, document.notice, resolve_lang(lang, hint=previous.person.language))
     answers = check_answers(document, catalog)
     shown = resolve_lang(lang, answers)
     if progress_path is not None:
