@@ -5,6 +5,7 @@ answer echoed, nothing written; a progress file in cp932, with a BOM or CRLF lin
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -109,16 +110,21 @@ def _check(case: Case, root: Path, progress: Path, run, before) -> None:  # noqa
         assert run.code == 0, shown
         assert (root / "out" / "review-2027-02-25.md").is_file()
         return
+    _refused_at_its_place(case, progress, run)
+    assert snapshot(root) == before, "a bad progress file changed or wrote files"
+
+
+def _refused_at_its_place(case: Case, progress: Path, run) -> None:  # noqa: ANN001
+    """Exit 2, no answer echoed, and the message names the progress file (at line:col where
+    the fault has one)."""
+    shown = run.stdout + run.stderr
     assert run.code == 2, shown
     for secret in SECRETS:
         assert secret not in shown, f"the answer {secret!r} was echoed:\n{shown}"
     if case.id in ANSWERS_SHAPES:
         assert str(progress) + ":" in run.stderr, run.stderr
     else:
-        import re
-
         assert re.search(place(case, progress), run.stderr), run.stderr
-    assert snapshot(root) == before, "a bad progress file changed or wrote files"
 
 
 def test_the_case_ids_are_unique():
@@ -160,8 +166,6 @@ def test_hostile_progress_file_in_validate(case, tmp_path, planned, runner, monk
     """`cc-career validate --progress FILE` against the career-plan.json beside it: the same
     corpus, the same clean end (exit 2 naming the file, its place, no answer echoed), and a
     file that works for `review` passes here too."""
-    import re
-
     monkeypatch.chdir(tmp_path)
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -176,10 +180,4 @@ def test_hostile_progress_file_in_validate(case, tmp_path, planned, runner, monk
         assert run.code == 0, shown
         assert f"checked against {inputs / 'career-plan.json'}" in run.stdout
         return
-    assert run.code == 2, shown
-    for secret in SECRETS:
-        assert secret not in shown, f"the answer {secret!r} was echoed:\n{shown}"
-    if case.id in ANSWERS_SHAPES:
-        assert str(progress) + ":" in run.stderr, run.stderr
-    else:
-        assert re.search(place(case, progress), run.stderr), run.stderr
+    _refused_at_its_place(case, progress, run)
